@@ -1,0 +1,138 @@
+#pragma once
+// The kiosk's configuration: what it is read from (a TOML file, see assets/kiosk.toml and
+// docs/configuration.md), what every value means, and the rules a value must follow.
+//
+// Guarantees:
+// - A default-constructed KioskConfig is the documented default and passes validation; every TOML key is
+//   optional and a missing key keeps its default.
+// - parse_config() and load_config_file() read the whole document, then validate once, and report every
+//   problem they find (syntax, unknown tables or keys, wrong types, values breaking a rule), each with the
+//   file, line, column and dotted key. When there is any issue the result holds no config at all: the
+//   kiosk never starts half-configured, and a caller reloading the file keeps the config it is running.
+// - Neither function throws, whatever the input (binary junk, hostile nesting, a directory, a huge file).
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::app {
+
+// The screen layout family: "branch" (tall touchscreen in the branch hall) or "atm" (through-the-wall).
+enum class Profile { branch, atm };
+
+// "windowed" for development, "fullscreen" on a kiosk, "headless" for tests and screenshots.
+enum class DisplayMode { windowed, fullscreen, headless };
+
+// Where tickets go. file: `target` is a directory, one .bin per job; device: `target` is an absolute
+// device path such as /dev/usb/lp0; tcp: `target` is host:port such as printer.local:9100.
+enum class PrinterTransport { none, file, device, tcp };
+
+struct KioskConfig {
+  struct Kiosk {
+    std::string branch_id = "branch-001";  // MQTT topic level: [A-Za-z0-9][A-Za-z0-9_-]{0,63}
+    std::string kiosk_id = "kiosk-01";     // same rule as branch_id
+    std::string bank_name = "Nordic Savings Bank";
+    std::string time_zone = "Europe/Oslo";  // IANA name, for times shown to customers
+    friend bool operator==(const Kiosk&, const Kiosk&) = default;
+  } kiosk;
+
+  struct Languages {
+    std::string default_language = "en";                               // TOML key: languages.default
+    std::vector<std::string> enabled = {"en", "ru", "zh-Hans", "nb"};  // picker order, BCP 47 tags
+    friend bool operator==(const Languages&, const Languages&) = default;
+  } languages;
+
+  struct Display {
+    Profile profile = Profile::branch;
+    DisplayMode mode = DisplayMode::windowed;
+    int width = 1920;
+    int height = 1080;
+    bool high_contrast = false;
+    friend bool operator==(const Display&, const Display&) = default;
+  } display;
+
+  struct Session {
+    std::chrono::seconds idle_timeout{45};  // no touch for this long ends the customer session
+    std::chrono::seconds idle_warning{10};  // the "are you still there?" countdown before the end
+    std::chrono::seconds attract_cycle{4};  // the attract screen changes language this often
+    friend bool operator==(const Session&, const Session&) = default;
+  } session;
+
+  // Empty = platform default chosen by the caller (see platform/paths.hpp).
+  struct Paths {
+    std::filesystem::path data_dir;
+    std::filesystem::path log_dir;
+    std::filesystem::path cache_dir;
+    friend bool operator==(const Paths&, const Paths&) = default;
+  } paths;
+
+  struct Printer {
+    PrinterTransport transport = PrinterTransport::none;
+    std::string target;  // empty for none; see PrinterTransport for the other shapes
+    friend bool operator==(const Printer&, const Printer&) = default;
+  } printer;
+
+  struct Logging {
+    std::string level = "info";  // trace, debug, info, warn, error, off
+    int max_file_kib = 5120;     // one log file rotates at this size
+    int max_files = 3;           // rotated files kept besides the current one
+    friend bool operator==(const Logging&, const Logging&) = default;
+  } logging;
+
+  friend bool operator==(const KioskConfig&, const KioskConfig&) = default;
+};
+
+// One problem found in a config. `line` and `column` are 1-based, 0 when unknown (a rule that spans
+// keys none of which is in the file, a file that cannot be read). `key` is dotted ("kiosk.time_zone"),
+// empty when the problem is not about one key (a syntax error, an unreadable file).
+struct ConfigIssue {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string key;
+  std::string message;
+  friend bool operator==(const ConfigIssue&, const ConfigIssue&) = default;
+};
+
+// One line, compiler style: `kiosk.toml:12:3: kiosk.time_zone: unknown IANA time zone "Europe/Osl"`.
+// Line and column are left out when 0, the key when empty.
+std::string describe(const ConfigIssue& issue);
+
+struct ConfigResult {
+  std::optional<KioskConfig> config;  // set only when `issues` is empty
+  std::vector<ConfigIssue> issues;    // in file order; issues without a line come last
+  bool ok() const { return config.has_value(); }
+};
+
+// Parses and validates a TOML document. `source_name` is used as ConfigIssue::file. Documents over
+// k_max_config_bytes or not valid UTF-8 are rejected before parsing. At most k_max_config_issues issues
+// are reported; a last one says how many more were left out.
+ConfigResult parse_config(std::string_view toml_text, std::string_view source_name);
+
+// Reads `file` and parses it. A file that cannot be read (missing, a directory, no permission) is one
+// issue carrying the operating system's reason. Issues name the file as `file.string()`.
+ConfigResult load_config_file(const std::filesystem::path& file);
+
+// The documented defaults; the same as KioskConfig{}.
+KioskConfig default_config();
+
+// Checks the rules on a config built in code (defaults plus command-line overrides, for instance).
+// Issues carry `source_name` as the file and no line numbers.
+std::vector<ConfigIssue> validate_config(const KioskConfig& config, std::string_view source_name = {});
+
+inline constexpr std::size_t k_max_config_bytes = std::size_t{1024} * 1024;
+inline constexpr std::size_t k_max_config_issues = 100;
+
+// The names used in the TOML file.
+std::string_view to_string(Profile profile);
+std::string_view to_string(DisplayMode mode);
+std::string_view to_string(PrinterTransport transport);
+std::optional<Profile> parse_profile(std::string_view name);
+std::optional<DisplayMode> parse_display_mode(std::string_view name);
+std::optional<PrinterTransport> parse_printer_transport(std::string_view name);
+
+}  // namespace kiosk::app

@@ -1,0 +1,82 @@
+#pragma once
+// The kiosk's application state and rules, with no drawing and no SDL: it builds the view-model for
+// the current frame and applies the intents the screens emitted. The UI runner owns one of these.
+//
+// Guarantees: intents that do not fit the current screen are ignored (a late tap never crashes or
+// jumps); leaving a customer session (idle timeout, start over) resets all customer state at once;
+// while out of service, customer intents are ignored.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "app/catalogs.hpp"
+#include "app/config.hpp"
+#include "app/intents.hpp"
+#include "app/session.hpp"
+#include "app/view_models.hpp"
+#include "domain/idle_timer.hpp"
+
+namespace kiosk::app {
+
+class KioskApp {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+
+  KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now);
+
+  // Shows the out-of-service screen; `staff_reason` is technical text for staff, shown small.
+  void enter_out_of_service(std::string staff_reason);
+  void leave_out_of_service(TimePoint now);
+  bool out_of_service() const { return m_out_of_service_reason.has_value(); }
+
+  FrameVm view_model(TimePoint now) const;
+
+  // Applies the intents of one frame. Returns true when anything visible changed.
+  bool apply(const Intents& intents, TimePoint now);
+  // Advances timers (idle warning and wipe, attract language cycle). Returns true when anything
+  // visible changed, so the runner draws a frame only then.
+  bool tick(TimePoint now);
+  // The next instant at which tick() could change something: the runner sleeps until then.
+  TimePoint next_wake(TimePoint now) const;
+
+  const CustomerSession& session() const { return m_session; }
+  const KioskConfig& config() const { return m_config; }
+  const LanguageCatalogs& catalogs() const { return m_catalogs; }
+
+  // Puts the app into a given screen and language, for screenshots and previews.
+  void preview(ScreenId screen, const std::string& language, bool accessibility, bool idle_warning, TimePoint now);
+
+ private:
+  struct VisibleTimers {
+    std::size_t attract_language = 0;
+    domain::IdlePhase idle_phase = domain::IdlePhase::active;
+    int seconds_left = 0;
+    friend bool operator==(const VisibleTimers&, const VisibleTimers&) = default;
+  };
+
+  void apply_one(const Intent& intent, TimePoint now);
+  void start_session(TimePoint now);
+  void end_session(TimePoint now);
+  bool in_customer_session() const;
+  VisibleTimers visible_timers(TimePoint now) const;
+  std::size_t attract_language_index(TimePoint now) const;
+  const std::string& current_language() const;
+
+  ChromeVm chrome_vm(const i18n::Catalog& catalog) const;
+  AttractVm attract_vm(TimePoint now) const;
+  LanguagePickerVm language_picker_vm(const i18n::Catalog& catalog) const;
+  HomeVm home_vm(const i18n::Catalog& catalog) const;
+  OutOfServiceVm out_of_service_vm(const i18n::Catalog& catalog) const;
+  IdleWarningVm idle_warning_vm(const i18n::Catalog& catalog, TimePoint now) const;
+
+  KioskConfig m_config;
+  LanguageCatalogs m_catalogs;
+  CustomerSession m_session;
+  domain::IdleTimer m_idle;
+  TimePoint m_attract_started;
+  VisibleTimers m_last_visible;
+  std::optional<std::string> m_out_of_service_reason;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,360 @@
+// The rules a config must follow, checked once over the whole config after parsing (or over a config
+// built in code). A rule about a key that already failed to parse is skipped: that key holds its
+// default, and a second issue about it would only mislead.
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <exception>
+#include <filesystem>
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include "app/logging.hpp"
+#include "config_detail.hpp"
+#include "domain/language.hpp"
+
+namespace kiosk::app::detail {
+namespace {
+
+constexpr std::size_t k_max_id_length = 64;
+constexpr std::size_t k_max_bank_name_chars = 80;
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
+}
+
+std::size_t count_code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Why `id` cannot be an MQTT topic level ([A-Za-z0-9][A-Za-z0-9_-]{0,63}), or nothing when it can.
+std::optional<std::string> id_problem(std::string_view id) {
+  if (id.empty()) {
+    return "must not be empty";
+  }
+  if (id.size() > k_max_id_length) {
+    return fmt::format("is {} characters long; the limit is {}", id.size(), k_max_id_length);
+  }
+  if (!is_ascii_alnum(id.front())) {
+    return fmt::format("must start with a letter or digit, got {}", quoted_value(id));
+  }
+  const auto bad = id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+  if (bad != std::string_view::npos) {
+    // Show the whole character, not one byte of it, when it is not ASCII.
+    std::size_t length = 1;
+    while (bad + length < id.size() && (static_cast<unsigned char>(id[bad + length]) & 0xC0) == 0x80) {
+      ++length;
+    }
+    return fmt::format(
+        "may hold only letters, digits, '_' and '-' (it becomes an MQTT topic level), got {} at position {} "
+        "of {}",
+        quoted_value(id.substr(bad, length)), bad + 1, quoted_value(id));
+  }
+  return std::nullopt;
+}
+
+// Why `host_port` is not host:port (host name, IPv4 address or [IPv6]:port), or nothing when it is.
+std::optional<std::string> host_port_problem(std::string_view host_port) {
+  constexpr std::string_view k_shape = "must be host:port such as printer.local:9100";
+  std::string_view host;
+  std::string_view port;
+  if (host_port.starts_with('[')) {
+    const auto close = host_port.find("]:");
+    if (close == std::string_view::npos) {
+      return fmt::format("{} or [IPv6 address]:port, got {}", k_shape, quoted_value(host_port));
+    }
+    host = host_port.substr(1, close - 1);
+    port = host_port.substr(close + 2);
+    const bool ipv6_like =
+        host.find(':') != std::string_view::npos && std::all_of(host.begin(), host.end(), [](char c) {
+          return std::isxdigit(static_cast<unsigned char>(c)) != 0 || c == ':' || c == '.';
+        });
+    if (!ipv6_like) {
+      return fmt::format("has {} in brackets, which is not an IPv6 address", quoted_value(host));
+    }
+  } else {
+    const auto colon = host_port.rfind(':');
+    if (colon == std::string_view::npos) {
+      return fmt::format("{} (the port is missing), got {}", k_shape, quoted_value(host_port));
+    }
+    host = host_port.substr(0, colon);
+    port = host_port.substr(colon + 1);
+    if (host.find(':') != std::string_view::npos) {
+      return fmt::format("{}; write an IPv6 address in brackets, [addr]:port, got {}", k_shape,
+                         quoted_value(host_port));
+    }
+    if (host.empty() || host.size() > 253) {
+      return fmt::format("{}, got {}", k_shape, quoted_value(host_port));
+    }
+    // Labels of letters, digits and '-', separated by dots (this covers IPv4 addresses too).
+    std::size_t start = 0;
+    while (start <= host.size()) {
+      const auto end = std::min(host.find('.', start), host.size());
+      const auto label = host.substr(start, end - start);
+      const bool label_ok =
+          !label.empty() && label.size() <= 63 && label.front() != '-' && label.back() != '-' &&
+          std::all_of(label.begin(), label.end(), [](char c) { return is_ascii_alnum(c) || c == '-'; });
+      if (!label_ok) {
+        return fmt::format("has host {}, which is not a host name or IPv4 address", quoted_value(host));
+      }
+      start = end + 1;
+    }
+  }
+  int port_number = 0;
+  const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), port_number);
+  if (port.empty() || port.size() > 5 || error != std::errc{} || end != port.data() + port.size() ||
+      port_number < 1 || port_number > 65535) {
+    return fmt::format("has port {}; the port must be a number from 1 to 65535", quoted_value(port));
+  }
+  return std::nullopt;
+}
+
+// Looks a zone up in the system's tz database (/usr/share/zoneinfo), as the clock will at run time.
+std::optional<std::string> time_zone_problem(const std::string& name) {
+  if (name.empty()) {
+    return "must not be empty (an IANA time zone such as Europe/Oslo)";
+  }
+  try {
+    (void)date::get_tzdb();
+  } catch (const std::exception& error) {
+    return fmt::format("cannot check: the time zone database cannot be loaded ({})", error.what());
+  }
+  try {
+    if (date::locate_zone(name) != nullptr) {
+      return std::nullopt;
+    }
+  } catch (const std::exception&) {
+    // locate_zone reports an unknown name by throwing std::runtime_error.
+  }
+  return fmt::format("unknown IANA time zone {}", quoted_value(name));
+}
+
+std::string supported_tags() {
+  std::string text;
+  for (const auto& language : domain::supported_languages()) {
+    text += text.empty() ? "" : ", ";
+    text += language.tag;
+  }
+  return text;
+}
+
+// Exact match only: "zh-hans" would load no catalog file on a case-sensitive file system.
+std::optional<std::string> language_problem(std::string_view tag) {
+  for (const auto& language : domain::supported_languages()) {
+    if (language.tag == tag) {
+      return std::nullopt;
+    }
+  }
+  if (auto near = domain::find_language(tag)) {
+    return fmt::format("unsupported language tag {}; tags are case-sensitive: did you mean \"{}\"?",
+                       quoted_value(tag), near->tag);
+  }
+  return fmt::format("unsupported language tag {}; supported: {}", quoted_value(tag), supported_tags());
+}
+
+class Validator {
+ public:
+  Validator(const KeyLocations& locations, IssueList& issues) : m_locations(locations), m_issues(issues) {}
+
+  void check_kiosk(const KioskConfig::Kiosk& kiosk) {
+    for (auto [key, value] :
+         {std::pair{"kiosk.branch_id", &kiosk.branch_id}, {"kiosk.kiosk_id", &kiosk.kiosk_id}}) {
+      if (auto problem = id_problem(*value); problem && usable(key)) {
+        report(key, *problem);
+      }
+    }
+    if (usable("kiosk.bank_name")) {
+      const auto& name = kiosk.bank_name;
+      const auto first = name.find_first_not_of(" \t");
+      if (first == std::string::npos) {
+        report("kiosk.bank_name", "must not be empty");
+      } else if (count_code_points(name) > k_max_bank_name_chars) {
+        report("kiosk.bank_name",
+               fmt::format("is {} characters long; the limit is {} (it is shown in the header)",
+                           count_code_points(name), k_max_bank_name_chars));
+      } else if (has_control_character(name)) {
+        report("kiosk.bank_name",
+               fmt::format("must not contain control characters, got {}", quoted_value(name)));
+      }
+    }
+    if (usable("kiosk.time_zone")) {
+      if (auto problem = time_zone_problem(kiosk.time_zone)) {
+        report("kiosk.time_zone", *problem);
+      }
+    }
+  }
+
+  void check_languages(const KioskConfig::Languages& languages) {
+    constexpr std::string_view k_enabled = "languages.enabled";
+    constexpr std::string_view k_default = "languages.default";
+    if (usable(k_enabled)) {
+      const auto& enabled = languages.enabled;
+      if (enabled.empty()) {
+        report(k_enabled, fmt::format("must list at least one language; supported: {}", supported_tags()));
+      }
+      for (std::size_t i = 0; i < enabled.size(); ++i) {
+        if (auto problem = language_problem(enabled[i])) {
+          report_element(k_enabled, i, *problem);
+        } else if (std::find(enabled.begin(), enabled.begin() + static_cast<std::ptrdiff_t>(i), enabled[i]) !=
+                   enabled.begin() + static_cast<std::ptrdiff_t>(i)) {
+          report_element(k_enabled, i, fmt::format("{} is listed twice", quoted_value(enabled[i])));
+        }
+      }
+    }
+    if (usable(k_default)) {
+      const auto& tag = languages.default_language;
+      if (auto problem = language_problem(tag)) {
+        report(k_default, *problem);
+      } else if (usable(k_enabled) && !languages.enabled.empty() &&
+                 std::find(languages.enabled.begin(), languages.enabled.end(), tag) ==
+                     languages.enabled.end()) {
+        report_at(m_locations.find_first({k_default, k_enabled}), k_default,
+                  fmt::format("{} is not in languages.enabled; the default language must be one of them",
+                              quoted_value(tag)));
+      }
+    }
+  }
+
+  void check_display(const KioskConfig::Display& display) {
+    check_range("display.width", k_width_range, display.width);
+    check_range("display.height", k_height_range, display.height);
+  }
+
+  void check_session(const KioskConfig::Session& session) {
+    check_range("session.idle_timeout_seconds", k_idle_timeout_range, session.idle_timeout.count());
+    check_range("session.idle_warning_seconds", k_idle_warning_range, session.idle_warning.count());
+    check_range("session.attract_cycle_seconds", k_attract_cycle_range, session.attract_cycle.count());
+    if (usable("session.idle_warning_seconds") && usable("session.idle_timeout_seconds") &&
+        session.idle_warning >= session.idle_timeout) {
+      report_at(m_locations.find_first({"session.idle_warning_seconds", "session.idle_timeout_seconds"}),
+                "session.idle_warning_seconds",
+                fmt::format("must be shorter than session.idle_timeout_seconds ({} s), got {} s",
+                            session.idle_timeout.count(), session.idle_warning.count()));
+    }
+  }
+
+  void check_paths(const KioskConfig::Paths& paths) {
+    for (auto [key, value] : {std::pair{"paths.data_dir", &paths.data_dir},
+                              {"paths.log_dir", &paths.log_dir},
+                              {"paths.cache_dir", &paths.cache_dir}}) {
+      if (usable(key) && has_control_character(value->native())) {
+        report(key,
+               fmt::format("must not contain control characters, got {}", quoted_value(value->native())));
+      }
+    }
+  }
+
+  void check_printer(const KioskConfig::Printer& printer) {
+    constexpr std::string_view k_target = "printer.target";
+    if (!usable(k_target) || !usable("printer.transport")) {
+      return;
+    }
+    const auto where = m_locations.find_first({k_target, "printer.transport"});
+    const auto& target = printer.target;
+    const auto transport = to_string(printer.transport);
+    if (printer.transport == PrinterTransport::none) {
+      if (!target.empty()) {
+        report_at(
+            where, k_target,
+            fmt::format("must be empty when printer.transport is \"none\", got {}; set the transport too",
+                        quoted_value(target)));
+      }
+      return;
+    }
+    if (target.empty()) {
+      std::string_view shape = printer.transport == PrinterTransport::file ? "a directory for the print jobs"
+                               : printer.transport == PrinterTransport::device
+                                   ? "a device such as /dev/usb/lp0"
+                                   : "host:port such as printer.local:9100";
+      report_at(where, k_target,
+                fmt::format("is required when printer.transport is \"{}\": {}", transport, shape));
+      return;
+    }
+    if (has_control_character(target)) {
+      report_at(where, k_target,
+                fmt::format("must not contain control characters, got {}", quoted_value(target)));
+      return;
+    }
+    switch (printer.transport) {
+      case PrinterTransport::none:
+      case PrinterTransport::file:
+        break;
+      case PrinterTransport::device:
+        if (!std::filesystem::path(target).is_absolute()) {
+          report_at(
+              where, k_target,
+              fmt::format("must be an absolute device path such as /dev/usb/lp0 when printer.transport is "
+                          "\"device\", got {}",
+                          quoted_value(target)));
+        }
+        break;
+      case PrinterTransport::tcp:
+        if (auto problem = host_port_problem(target)) {
+          report_at(where, k_target, *problem);
+        }
+        break;
+    }
+  }
+
+  void check_logging(const KioskConfig::Logging& logging) {
+    if (usable("logging.level") && !parse_log_level(logging.level)) {
+      report("logging.level",
+             fmt::format("unknown log level {}; expected one of: trace, debug, info, warn, error, off",
+                         quoted_value(logging.level)));
+    }
+    check_range("logging.max_file_kib", k_max_file_kib_range, logging.max_file_kib);
+    check_range("logging.max_files", k_max_files_range, logging.max_files);
+  }
+
+ private:
+  bool usable(std::string_view key) const { return !m_locations.any_unusable({key}); }
+
+  void check_range(std::string_view key, const IntRange& range, std::int64_t value) {
+    if (usable(key) && (value < range.min || value > range.max)) {
+      report(key, out_of_range_message(range, value));
+    }
+  }
+
+  void report(std::string_view key, std::string message) {
+    report_at(m_locations.find(key), key, std::move(message));
+  }
+
+  void report_at(SourcePos pos, std::string_view key, std::string message) {
+    m_issues.add(pos, key, std::move(message));
+  }
+
+  // At the element itself when the parser saw where it is (an array may span lines), else at the key.
+  void report_element(std::string_view key, std::size_t index, std::string message) {
+    auto it = m_locations.elements.find(key);
+    const bool located = it != m_locations.elements.end() && index < it->second.size();
+    report_at(located ? it->second[index] : m_locations.find(key), key, std::move(message));
+  }
+
+  const KeyLocations& m_locations;
+  IssueList& m_issues;
+};
+
+}  // namespace
+
+void validate(const KioskConfig& config, const KeyLocations& locations, IssueList& issues) {
+  Validator validator(locations, issues);
+  validator.check_kiosk(config.kiosk);
+  validator.check_languages(config.languages);
+  validator.check_display(config.display);
+  validator.check_session(config.session);
+  validator.check_paths(config.paths);
+  validator.check_printer(config.printer);
+  validator.check_logging(config.logging);
+}
+
+}  // namespace kiosk::app::detail

@@ -1,0 +1,288 @@
+#include "app/kiosk_app.hpp"
+
+#include <algorithm>
+
+#include "domain/language.hpp"
+#include "i18n/catalog.hpp"
+
+namespace kiosk::app {
+namespace {
+
+using std::chrono::milliseconds;
+
+std::string autonym_of(const std::string& tag) {
+  auto language = domain::find_language(tag);
+  return language ? std::string(language->autonym) : tag;
+}
+
+}  // namespace
+
+KioskApp::KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now)
+    : m_config(std::move(config)),
+      m_catalogs(std::move(catalogs)),
+      m_idle(std::chrono::duration_cast<milliseconds>(m_config.session.idle_timeout),
+             std::chrono::duration_cast<milliseconds>(m_config.session.idle_warning)),
+      m_attract_started(now) {
+  m_last_visible = visible_timers(now);
+}
+
+void KioskApp::enter_out_of_service(std::string staff_reason) {
+  m_session = {};
+  m_session.screen = ScreenId::out_of_service;
+  m_out_of_service_reason = std::move(staff_reason);
+}
+
+void KioskApp::leave_out_of_service(TimePoint now) {
+  m_out_of_service_reason.reset();
+  end_session(now);
+}
+
+bool KioskApp::in_customer_session() const {
+  return m_session.screen != ScreenId::attract && m_session.screen != ScreenId::out_of_service;
+}
+
+const std::string& KioskApp::current_language() const {
+  return m_session.language.empty() ? m_config.languages.default_language : m_session.language;
+}
+
+void KioskApp::start_session(TimePoint now) {
+  m_session = {};
+  m_session.screen = ScreenId::home;
+  m_session.language = m_config.languages.default_language;
+  m_idle.set_scale(1);
+  m_idle.restart(now);
+}
+
+void KioskApp::end_session(TimePoint now) {
+  m_session = {};
+  m_idle.set_scale(1);
+  m_attract_started = now;
+}
+
+bool KioskApp::apply(const Intents& intents, TimePoint now) {
+  if (intents.empty() || out_of_service()) {
+    return false;
+  }
+  for (const auto& intent : intents.items()) {
+    apply_one(intent, now);
+  }
+  m_last_visible = visible_timers(now);
+  return true;
+}
+
+void KioskApp::apply_one(const Intent& intent, TimePoint now) {
+  using Kind = Intent::Kind;
+  if (intent.kind == Kind::start_session) {
+    if (m_session.screen == ScreenId::attract) {
+      start_session(now);
+    }
+    return;
+  }
+  if (!in_customer_session()) {
+    return;  // a late tap from a session that already ended
+  }
+  m_idle.restart(now);
+  switch (intent.kind) {
+    case Kind::open_language_picker:
+      if (m_session.screen != ScreenId::language) {
+        m_session.return_from_language = m_session.screen;
+        m_session.screen = ScreenId::language;
+      }
+      break;
+    case Kind::choose_language:
+      if (std::find(m_config.languages.enabled.begin(), m_config.languages.enabled.end(), intent.argument) !=
+          m_config.languages.enabled.end()) {
+        m_session.language = intent.argument;
+        m_session.screen = m_session.return_from_language;
+      }
+      break;
+    case Kind::close_language_picker:
+      m_session.screen = m_session.return_from_language;
+      break;
+    case Kind::toggle_accessibility:
+      m_session.accessibility = !m_session.accessibility;
+      m_idle.set_scale(m_session.accessibility ? 2 : 1);
+      break;
+    case Kind::start_over:
+      end_session(now);
+      break;
+    case Kind::need_more_time:
+    case Kind::activity:
+    case Kind::start_session:
+      break;
+  }
+}
+
+bool KioskApp::tick(TimePoint now) {
+  if (in_customer_session() && m_idle.phase(now) == domain::IdlePhase::expired) {
+    end_session(now);
+  }
+  const auto visible = visible_timers(now);
+  const bool changed = visible != m_last_visible;
+  m_last_visible = visible;
+  return changed;
+}
+
+KioskApp::TimePoint KioskApp::next_wake(TimePoint now) const {
+  if (in_customer_session()) {
+    return m_idle.next_change(now);
+  }
+  if (m_session.screen == ScreenId::attract && m_config.languages.enabled.size() > 1) {
+    const auto cycle = std::max<TimePoint::duration>(m_config.session.attract_cycle, std::chrono::seconds{1});
+    const auto elapsed = now - m_attract_started;
+    return m_attract_started + (elapsed / cycle + 1) * cycle;
+  }
+  return now + std::chrono::hours{1};
+}
+
+KioskApp::VisibleTimers KioskApp::visible_timers(TimePoint now) const {
+  VisibleTimers visible;
+  if (m_session.screen == ScreenId::attract) {
+    visible.attract_language = attract_language_index(now);
+  }
+  if (in_customer_session()) {
+    visible.idle_phase = m_idle.phase(now);
+    if (visible.idle_phase == domain::IdlePhase::warning) {
+      visible.seconds_left = m_idle.seconds_left(now);
+    }
+  }
+  return visible;
+}
+
+std::size_t KioskApp::attract_language_index(TimePoint now) const {
+  const auto count = m_config.languages.enabled.size();
+  if (count == 0) {
+    return 0;
+  }
+  const auto cycle = std::max<TimePoint::duration>(m_config.session.attract_cycle, std::chrono::seconds{1});
+  return static_cast<std::size_t>((now - m_attract_started) / cycle) % count;
+}
+
+void KioskApp::preview(ScreenId screen, const std::string& language, bool accessibility, bool idle_warning,
+                       TimePoint now) {
+  if (screen == ScreenId::out_of_service) {
+    enter_out_of_service(m_out_of_service_reason.value_or("preview: no fault, shown for a screenshot"));
+    m_session.language = language;
+    return;
+  }
+  m_out_of_service_reason.reset();
+  m_session = {};
+  m_session.screen = screen;
+  m_session.language = language;
+  m_session.accessibility = accessibility;
+  m_idle.set_scale(accessibility ? 2 : 1);
+  // Warning previews start the idle countdown so that it shows exactly its first second.
+  const auto idle_for = idle_warning ? std::chrono::duration_cast<TimePoint::duration>(
+                                           (m_config.session.idle_timeout - m_config.session.idle_warning) *
+                                           (accessibility ? 2 : 1))
+                                     : TimePoint::duration::zero();
+  m_idle.restart(now - idle_for);
+  m_attract_started = now;
+  m_last_visible = visible_timers(now);
+}
+
+FrameVm KioskApp::view_model(TimePoint now) const {
+  const auto& catalog = m_catalogs.for_language(current_language());
+  FrameVm vm;
+  vm.screen = m_session.screen;
+  vm.language_tag = current_language();
+  vm.profile = m_config.display.profile == Profile::atm ? LayoutProfile::atm : LayoutProfile::branch;
+  vm.high_contrast = m_session.accessibility || m_config.display.high_contrast;
+  vm.large_text = m_session.accessibility;
+  switch (m_session.screen) {
+    case ScreenId::attract:
+      vm.attract = attract_vm(now);
+      vm.language_tag = vm.attract.shown_language_tag;
+      break;
+    case ScreenId::language:
+      vm.language_picker = language_picker_vm(catalog);
+      break;
+    case ScreenId::home:
+      vm.home = home_vm(catalog);
+      break;
+    case ScreenId::out_of_service:
+      vm.out_of_service = out_of_service_vm(catalog);
+      break;
+  }
+  if (in_customer_session()) {
+    vm.chrome = chrome_vm(catalog);
+    vm.idle_warning = idle_warning_vm(catalog, now);
+  }
+  return vm;
+}
+
+ChromeVm KioskApp::chrome_vm(const i18n::Catalog& catalog) const {
+  ChromeVm vm;
+  vm.visible = true;
+  vm.language_label = catalog.tr("Language");
+  vm.language_current = autonym_of(current_language());
+  vm.accessibility_label = catalog.tr("Larger text");
+  vm.accessibility_on = m_session.accessibility;
+  vm.accessibility_state = m_session.accessibility ? catalog.tr("On") : catalog.tr("Off");
+  vm.start_over_label = catalog.tr("Start over");
+  return vm;
+}
+
+AttractVm KioskApp::attract_vm(TimePoint now) const {
+  AttractVm vm;
+  vm.bank_name = m_config.kiosk.bank_name;
+  const auto& enabled = m_config.languages.enabled;
+  vm.shown_language_tag = enabled.empty() ? m_config.languages.default_language
+                                          : enabled[attract_language_index(now) % enabled.size()];
+  const auto& catalog = m_catalogs.for_language(vm.shown_language_tag);
+  vm.welcome = catalog.tr("Welcome");
+  vm.touch_to_start = catalog.tr("Touch the screen to start");
+  for (const auto& tag : enabled) {
+    vm.autonyms.push_back(autonym_of(tag));
+  }
+  return vm;
+}
+
+LanguagePickerVm KioskApp::language_picker_vm(const i18n::Catalog& catalog) const {
+  LanguagePickerVm vm;
+  vm.title = catalog.tr("Choose your language");
+  vm.back_label = catalog.tr("Back");
+  vm.selected_label = catalog.tr("Selected");
+  for (const auto& tag : m_config.languages.enabled) {
+    vm.choices.push_back({tag, autonym_of(tag), tag == current_language()});
+  }
+  return vm;
+}
+
+HomeVm KioskApp::home_vm(const i18n::Catalog& catalog) const {
+  HomeVm vm;
+  vm.bank_name = m_config.kiosk.bank_name;
+  vm.title = catalog.tr("How can we help you today?");
+  // Customer flows register their entries here as they are built; until one exists the home screen
+  // says where to get help instead of showing buttons that lead nowhere.
+  vm.empty_text = catalog.tr("Self-service is not available at this kiosk yet. A member of staff will be glad to help you.");
+  return vm;
+}
+
+OutOfServiceVm KioskApp::out_of_service_vm(const i18n::Catalog& catalog) const {
+  OutOfServiceVm vm;
+  vm.title = catalog.tr("This kiosk is temporarily out of service");
+  vm.body = catalog.tr("We are sorry for the inconvenience. Please ask a member of staff, who will be glad to help you.");
+  vm.staff_label = catalog.tr("For staff:");
+  vm.staff_reason = m_out_of_service_reason.value_or("");
+  return vm;
+}
+
+IdleWarningVm KioskApp::idle_warning_vm(const i18n::Catalog& catalog, TimePoint now) const {
+  IdleWarningVm vm;
+  if (m_idle.phase(now) != domain::IdlePhase::warning) {
+    return vm;
+  }
+  const auto seconds = m_idle.seconds_left(now);
+  vm.visible = true;
+  vm.title = catalog.tr("Are you still there?");
+  vm.countdown = i18n::format_named(
+      catalog.tr_n("Your session ends in {count} second", "Your session ends in {count} seconds",
+                   static_cast<std::uint64_t>(seconds)),
+      {{"count", std::to_string(seconds)}});
+  vm.consequence = catalog.tr("Everything you entered will be cleared for your privacy.");
+  vm.more_time_label = catalog.tr("I need more time");
+  return vm;
+}
+
+}  // namespace kiosk::app

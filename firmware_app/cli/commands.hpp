@@ -1,0 +1,37 @@
+#pragma once
+// The commands of the branch-kiosk binary. Each returns the process exit code.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app/startup.hpp"
+
+namespace kiosk::cli {
+
+// Exit codes shared by all commands (scripts and systemd read them).
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_failure = 1;
+inline constexpr int k_exit_bad_config = 2;
+
+struct RunOptions {
+  app::StartupOptions startup;
+  double duration_seconds = 0.0;  // headless: keep the event loop running this long after the PNGs
+  std::optional<std::filesystem::path> out_dir;  // headless: where the PNGs go
+};
+
+struct ScreenshotOptions {
+  app::StartupOptions startup;
+  std::string screen;
+  std::string language;
+  std::string size;  // "WIDTHxHEIGHT"
+  std::filesystem::path out;
+  bool high_contrast = false;
+  bool idle_warning = false;
+};
+
+int check_config(const std::filesystem::path& file);
+int run(const RunOptions& options);
+int screenshot(const ScreenshotOptions& options);
+
+}  // namespace kiosk::cli

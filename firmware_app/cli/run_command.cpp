@@ -1,0 +1,117 @@
+// run: the kiosk. With a display, a window (or full screen) and the event loop until it is closed.
+// Without one, the main screens rendered to PNG in every offered language, then, if asked, the event
+// loop for --duration seconds (used to measure idle CPU).
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "app/screen_id.hpp"
+#include "cli/commands.hpp"
+#include "cli/ui_session.hpp"
+#include "platform/sdl_runtime.hpp"
+#include "platform/window_target.hpp"
+#include "ui/headless_kiosk.hpp"
+#include "ui/kiosk_runner.hpp"
+
+namespace kiosk::cli {
+namespace {
+
+using std::chrono::milliseconds;
+
+// Longest sleep of the UI thread between checks: bounds how late a quit request is seen.
+constexpr milliseconds k_max_wait{1000};
+
+int run_headless(app::Startup& startup, const RunOptions& options) {
+  platform::SdlRuntime sdl(platform::SdlRuntime::Video::none);
+  platform::SystemClock clock;
+  auto fonts = font_request(startup);
+  auto kiosk_app = make_app(startup, clock);
+  const auto& display = startup.config.display;
+  ui::HeadlessKiosk kiosk(*kiosk_app, clock, std::move(fonts), display.width, display.height);
+  const auto out_dir = options.out_dir.value_or(startup.data_dir / "headless");
+  std::cout << "No display found: rendering the kiosk's screens headless (" << display.width << "x"
+            << display.height << ")\n";
+  int written = 0;
+  for (const auto screen : app::all_screens()) {
+    for (const auto& language : startup.config.languages.enabled) {
+      kiosk_app->preview(screen, language, false, false, clock.steady_now());
+      kiosk.runner().settle();
+      const auto file = out_dir / (std::string(app::screen_key(screen)) + "-" + language + ".png");
+      std::string error;
+      if (!kiosk.write_png(file, &error)) {
+        std::cerr << "  cannot write " << file.string() << ": " << error << '\n';
+        return k_exit_failure;
+      }
+      ++written;
+    }
+  }
+  std::cout << "Wrote " << written << " PNG files to " << out_dir.string() << '\n';
+  const auto& baked = kiosk.runner().font_report();
+  std::cout << "Fonts: " << baked.glyph_count << " glyphs, atlas " << baked.atlas_width << "x" << baked.atlas_height
+            << (baked.from_cache ? " (from cache)" : " (baked)") << '\n';
+
+  // Back to the attract screen, as a customer would find it, and run the real loop if asked.
+  kiosk_app->leave_out_of_service(clock.steady_now());
+  if (startup.out_of_service_reason) {
+    kiosk_app->enter_out_of_service(*startup.out_of_service_reason);
+  }
+  const auto until = clock.steady_now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                              std::chrono::duration<double>(options.duration_seconds));
+  const auto frames_before = kiosk.runner().frames_drawn();
+  while (clock.steady_now() < until) {
+    const auto left = std::chrono::duration_cast<milliseconds>(until - clock.steady_now());
+    kiosk.runner().pump(std::min(left, k_max_wait));
+  }
+  if (options.duration_seconds > 0) {
+    std::cout << "Ran the event loop for " << options.duration_seconds << " s: "
+              << kiosk.runner().frames_drawn() - frames_before << " frames drawn\n";
+  }
+  return k_exit_ok;
+}
+
+int run_windowed(app::Startup& startup) {
+  platform::SdlRuntime sdl(platform::SdlRuntime::Video::real);
+  platform::SystemClock clock;
+  auto fonts = font_request(startup);
+  auto kiosk_app = make_app(startup, clock);
+  const auto& display = startup.config.display;
+  const auto mode = display.mode == app::DisplayMode::fullscreen ? platform::WindowTarget::Mode::fullscreen
+                                                                 : platform::WindowTarget::Mode::windowed;
+  platform::WindowTarget window(mode, display.width, display.height, startup.config.kiosk.bank_name);
+  ui::KioskRunner runner(*kiosk_app, clock, std::move(fonts), [&window] { return ui::make_window_backend(window); });
+  spdlog::info("kiosk running in a window ({})",
+               window.api() == platform::WindowTarget::Api::opengl3 ? "OpenGL 3" : "SDL renderer");
+  while (runner.pump(k_max_wait)) {
+  }
+  spdlog::info("window closed; kiosk stopped");
+  return k_exit_ok;
+}
+
+}  // namespace
+
+int run(const RunOptions& options) {
+  // Load config: a bad file stops here, the kiosk never starts half-configured.
+  std::vector<app::ConfigIssue> issues;
+  auto config = app::load_startup_config(options.startup, issues);
+  if (!config) {
+    for (const auto& issue : issues) {
+      std::cerr << app::describe(issue) << '\n';
+    }
+    return k_exit_bad_config;
+  }
+  // Open store, catalogs and logging, then the display.
+  auto startup = app::prepare_startup(std::move(*config), options.startup);
+  try {
+    if (startup.config.display.mode == app::DisplayMode::headless || !platform::SdlRuntime::display_available()) {
+      return run_headless(startup, options);
+    }
+    return run_windowed(startup);
+  } catch (const std::exception& error) {
+    spdlog::critical("kiosk stopped: {}", error.what());
+    std::cerr << "branch-kiosk: " << error.what() << '\n';
+    return k_exit_failure;
+  }
+}
+
+}  // namespace kiosk::cli

@@ -1,0 +1,57 @@
+// screenshot: renders one screen, in one language and size, to a PNG file with the real UI, headless.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/screen_id.hpp"
+#include "cli/commands.hpp"
+#include "cli/ui_session.hpp"
+#include "domain/language.hpp"
+#include "platform/sdl_runtime.hpp"
+#include "ui/headless_kiosk.hpp"
+
+namespace kiosk::cli {
+
+int screenshot(const ScreenshotOptions& options) {
+  const auto screen = app::screen_from_key(options.screen);
+  const auto language = domain::find_language(options.language);
+  const auto size = parse_size(options.size);
+  if (!screen || !language || !size) {
+    std::cerr << "screenshot: unknown screen, language or size (screens: attract, language, home, "
+                 "out_of_service; languages: en, ru, zh-Hans, nb; size: WIDTHxHEIGHT)\n";
+    return k_exit_failure;
+  }
+  std::vector<app::ConfigIssue> issues;
+  auto config = app::load_startup_config(options.startup, issues);
+  if (!config) {
+    for (const auto& issue : issues) {
+      std::cerr << app::describe(issue) << '\n';
+    }
+    return k_exit_bad_config;
+  }
+  auto startup_options = options.startup;
+  startup_options.log_to_file = false;
+  auto startup = app::prepare_startup(std::move(*config), startup_options);
+  try {
+    platform::SdlRuntime sdl(platform::SdlRuntime::Video::none);
+    platform::SystemClock clock;
+    auto fonts = font_request(startup);
+  auto kiosk_app = make_app(startup, clock);
+    ui::HeadlessKiosk kiosk(*kiosk_app, clock, std::move(fonts), size->first, size->second);
+    kiosk_app->preview(*screen, std::string(language->tag), options.high_contrast, options.idle_warning,
+                       clock.steady_now());
+    kiosk.runner().settle();
+    std::string error;
+    if (!kiosk.write_png(options.out, &error)) {
+      std::cerr << "screenshot: " << error << '\n';
+      return k_exit_failure;
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "screenshot: " << error.what() << '\n';
+    return k_exit_failure;
+  }
+  std::cout << options.out.string() << '\n';
+  return k_exit_ok;
+}
+
+}  // namespace kiosk::cli

@@ -1,0 +1,72 @@
+// branch-kiosk: composition root. It parses the command line and hands over to one command; the
+// commands wire configuration, store, app and UI together. No work and no state live here.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+void add_startup_options(CLI::App& command, kiosk::app::StartupOptions& startup) {
+  command.add_option_function<std::string>("--config", [&startup](const std::string& file) { startup.config_file = file; },
+                                           "TOML configuration file (default: built-in settings)");
+  command.add_option_function<std::string>("--data-dir", [&startup](const std::string& dir) { startup.data_dir = dir; },
+                                           "folder for the database, logs and caches");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using kiosk::app::DisplayMode;
+  // Parse the command line.
+  CLI::App cli{"branch-kiosk: queue check-in, complaints and surveys for bank branches"};
+  cli.set_version_flag("--version", std::string("branch-kiosk ") + KIOSK_VERSION);
+  cli.require_subcommand(1);
+
+  kiosk::cli::RunOptions run;
+  auto* run_command = cli.add_subcommand("run", "start the kiosk");
+  add_startup_options(*run_command, run.startup);
+  auto* windowed = run_command->add_flag_callback("--windowed", [&run] { run.startup.display_mode = DisplayMode::windowed; },
+                                                  "a window on the desktop (development)");
+  auto* fullscreen = run_command->add_flag_callback(
+      "--fullscreen", [&run] { run.startup.display_mode = DisplayMode::fullscreen; }, "full screen (the kiosk)");
+  auto* headless = run_command->add_flag_callback(
+      "--headless", [&run] { run.startup.display_mode = DisplayMode::headless; },
+      "no display: render the main screens to PNG and say where they are");
+  windowed->excludes(fullscreen)->excludes(headless);
+  fullscreen->excludes(headless);
+  run_command->add_option("--duration", run.duration_seconds, "headless: run the event loop this many seconds")
+      ->check(CLI::Range(0.0, 86400.0));
+  run_command->add_option_function<std::string>("--out-dir", [&run](const std::string& dir) { run.out_dir = dir; },
+                                                "headless: folder for the PNGs (default: <data-dir>/headless)");
+
+  kiosk::cli::ScreenshotOptions shot;
+  auto* shot_command = cli.add_subcommand("screenshot", "render one screen to a PNG file, headless");
+  add_startup_options(*shot_command, shot.startup);
+  shot_command->add_option("--screen", shot.screen, "attract, language, home, out_of_service")->required();
+  shot_command->add_option("--lang", shot.language, "en, ru, zh-Hans, nb")->required();
+  shot_command->add_option("--size", shot.size, "WIDTHxHEIGHT, e.g. 1920x1080")->required();
+  shot_command->add_option("--out", shot.out, "PNG file to write")->required();
+  shot_command->add_flag("--high-contrast", shot.high_contrast, "accessibility mode (larger text, high contrast)");
+  shot_command->add_flag("--idle-warning", shot.idle_warning, "show the idle warning over the screen");
+
+  std::string config_file;
+  auto* check_command = cli.add_subcommand("check-config", "validate a configuration file (exit 2 when invalid)");
+  check_command->add_option("file", config_file, "TOML file")->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return cli.exit(error);
+  }
+
+  // Hand over to the chosen command.
+  if (*check_command) {
+    return kiosk::cli::check_config(config_file);
+  }
+  if (*shot_command) {
+    return kiosk::cli::screenshot(shot);
+  }
+  return kiosk::cli::run(run);
+}

@@ -1,0 +1,130 @@
+#include "platform/input.hpp"
+
+#include <algorithm>
+
+namespace kiosk::platform {
+namespace {
+
+InputEvent pointer_event(InputEvent::Kind kind, float x, float y, PointerSource source) {
+  InputEvent event;
+  event.kind = kind;
+  event.x = x;
+  event.y = y;
+  event.source = source;
+  return event;
+}
+
+// Finger coordinates are normalised to 0..1 over the touch surface, which is the display.
+InputEvent finger_event(InputEvent::Kind kind, const SDL_TouchFingerEvent& finger, int width, int height) {
+  const float x = std::clamp(finger.x, 0.0F, 1.0F) * static_cast<float>(width);
+  const float y = std::clamp(finger.y, 0.0F, 1.0F) * static_cast<float>(height);
+  return pointer_event(kind, x, y, PointerSource::touch);
+}
+
+InputEvent event_of(InputEvent::Kind kind) {
+  InputEvent event;
+  event.kind = kind;
+  return event;
+}
+
+InputEvent text_event(const char* text) {
+  InputEvent event = event_of(InputEvent::Kind::text);
+  event.text = text;
+  return event;
+}
+
+InputEvent key_event(InputEvent::Kind kind, SDL_Keycode key) {
+  InputEvent event = event_of(kind);
+  event.key = key;
+  return event;
+}
+
+bool synthesised_from_touch(Uint32 which) { return which == SDL_TOUCH_MOUSEID; }
+
+std::optional<InputEvent> translate_window_event(const SDL_WindowEvent& window) {
+  switch (window.event) {
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+    case SDL_WINDOWEVENT_RESTORED:
+      return InputEvent{};
+    case SDL_WINDOWEVENT_CLOSE:
+      return event_of(InputEvent::Kind::quit);
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<InputEvent> translate_sdl_event(const SDL_Event& event, int display_width, int display_height) {
+  using Kind = InputEvent::Kind;
+  switch (event.type) {
+    case SDL_FINGERDOWN:
+      return finger_event(Kind::pointer_down, event.tfinger, display_width, display_height);
+    case SDL_FINGERUP:
+      return finger_event(Kind::pointer_up, event.tfinger, display_width, display_height);
+    case SDL_FINGERMOTION:
+      return finger_event(Kind::pointer_move, event.tfinger, display_width, display_height);
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+      if (event.button.button != SDL_BUTTON_LEFT || synthesised_from_touch(event.button.which)) {
+        return std::nullopt;
+      }
+      return pointer_event(event.type == SDL_MOUSEBUTTONDOWN ? Kind::pointer_down : Kind::pointer_up,
+                           static_cast<float>(event.button.x), static_cast<float>(event.button.y),
+                           PointerSource::mouse);
+    case SDL_MOUSEMOTION:
+      if (synthesised_from_touch(event.motion.which)) {
+        return std::nullopt;
+      }
+      return pointer_event(Kind::pointer_move, static_cast<float>(event.motion.x),
+                           static_cast<float>(event.motion.y), PointerSource::mouse);
+    case SDL_TEXTINPUT:
+      return text_event(event.text.text);
+    case SDL_KEYDOWN:
+      return key_event(Kind::key_down, event.key.keysym.sym);
+    case SDL_KEYUP:
+      return key_event(Kind::key_up, event.key.keysym.sym);
+    case SDL_QUIT:
+      return event_of(Kind::quit);
+    case SDL_WINDOWEVENT:
+      return translate_window_event(event.window);
+    default:
+      return std::nullopt;
+  }
+}
+
+std::vector<InputEvent> wait_for_input(std::chrono::milliseconds timeout, int display_width, int display_height) {
+  std::vector<InputEvent> events;
+  SDL_Event event;
+  const int wait_ms = static_cast<int>(std::clamp<long long>(timeout.count(), 0, 60'000));
+  int has_event = wait_ms > 0 ? SDL_WaitEventTimeout(&event, wait_ms) : SDL_PollEvent(&event);
+  while (has_event != 0) {
+    if (auto translated = translate_sdl_event(event, display_width, display_height)) {
+      events.push_back(std::move(*translated));
+    }
+    has_event = SDL_PollEvent(&event);
+  }
+  return events;
+}
+
+bool input_queued() {
+  SDL_PumpEvents();
+  return SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) == SDL_TRUE;
+}
+
+void push_tap(float x, float y, int display_width, int display_height) {
+  SDL_Event event{};
+  event.tfinger.timestamp = SDL_GetTicks();
+  event.tfinger.touchId = 1;
+  event.tfinger.fingerId = 1;
+  event.tfinger.x = x / static_cast<float>(std::max(display_width, 1));
+  event.tfinger.y = y / static_cast<float>(std::max(display_height, 1));
+  event.tfinger.pressure = 1.0F;
+  event.type = SDL_FINGERDOWN;
+  SDL_PushEvent(&event);
+  event.type = SDL_FINGERUP;
+  SDL_PushEvent(&event);
+}
+
+}  // namespace kiosk::platform

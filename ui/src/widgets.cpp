@@ -205,7 +205,7 @@ bool button(DrawContext& context, std::string_view id, std::string_view label, R
                                       rounding, 0, std::max(2.0F, 3.0F * context.layout.scale));
 
   const float padding = context.layout.gap;
-  const Rect inner{rect.x + padding, rect.y + padding / 2.0F, rect.w - 2 * padding, rect.h - padding};
+  const Rect inner{rect.x + padding, rect.y + padding / 4.0F, rect.w - 2 * padding, rect.h - padding / 2.0F};
   const float detail_height = detail.empty() ? 0.0F : context.fonts.get(FontRole::small)->FontSize * 1.1F;
   const auto wrapped = fit_text(context.fonts, label, inner.w, inner.h - detail_height, role, FontRole::small);
   const float block = wrapped.height + detail_height;

@@ -36,6 +36,7 @@ struct Layout {
   Rect bar;      // empty when the bar is hidden
 };
 
-Layout make_layout(float width, float height, bool bar_visible);
+// `large_text` (accessibility mode) makes buttons and the bar taller so the larger text fits in them.
+Layout make_layout(float width, float height, bool bar_visible, bool large_text = false);
 
 }  // namespace kiosk::ui

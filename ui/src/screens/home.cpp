@@ -16,7 +16,8 @@ void draw_home(const app::HomeVm& vm, app::Intents& intents, DrawContext& contex
   text_block(context, "home.bank_name", vm.bank_name, area.take_top(bank_height),
              {.role = FontRole::body, .colour = palette.text_muted, .align = Align::left});
   area = area.below(bank_height, 0.0F);
-  const float title_height = layout.button_height * 1.3F;
+  const float title_height = layout.compact ? context.fonts.get(FontRole::title)->FontSize * 1.4F
+                                            : layout.button_height * 1.3F;
   text_block(context, "home.title", vm.title, area.take_top(title_height),
              {.role = FontRole::title, .smallest = FontRole::button, .colour = palette.text, .align = Align::left,
               .centre_vertically = true});
@@ -25,7 +26,7 @@ void draw_home(const app::HomeVm& vm, app::Intents& intents, DrawContext& contex
   if (vm.entries.empty()) {
     const Rect panel = area.take_top(std::min(area.h, layout.button_height * 2.5F));
     fill_rect(panel, palette.secondary, 18.0F * layout.scale);
-    text_block(context, "home.empty", vm.empty_text, panel.inset(layout.gap * 1.5F),
+    text_block(context, "home.empty", vm.empty_text, panel.inset(layout.gap * (layout.compact ? 0.5F : 1.5F)),
                {.role = FontRole::button, .smallest = FontRole::small, .colour = palette.secondary_text,
                 .align = Align::center, .centre_vertically = true});
     return;

@@ -1,0 +1,35 @@
+# Runs branch-kiosk as an operator would: check-config on good and bad files, screenshot, --version.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+
+function(expect_exit expected)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+  if(NOT code EQUAL expected)
+    message(FATAL_ERROR "expected exit ${expected}, got ${code}: ${ARGN}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+  set(last_output "${out}${err}" PARENT_SCOPE)
+endfunction()
+
+expect_exit(0 ${KIOSK} check-config ${ASSETS}/kiosk.toml)
+
+file(WRITE ${WORK}/bad.toml "[kiosk]\nbranch_id = \"a/b\"\ntime_zone = \"Europe/Nowhere\"\n[display]\nwidht = 10\n")
+expect_exit(2 ${KIOSK} check-config ${WORK}/bad.toml)
+foreach(needle "bad.toml:2" "kiosk.branch_id" "bad.toml:3" "kiosk.time_zone" "bad.toml:5" "display.widht")
+  string(FIND "${last_output}" "${needle}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "check-config output lacks '${needle}':\n${last_output}")
+  endif()
+endforeach()
+
+expect_exit(2 ${KIOSK} run --headless --config ${WORK}/bad.toml --data-dir ${WORK}/data)
+if(EXISTS ${WORK}/data/kiosk.db)
+  message(FATAL_ERROR "a kiosk with a bad config must not start (it created a database)")
+endif()
+
+expect_exit(0 ${KIOSK} screenshot --screen language --lang zh-Hans --size 800x480 --out ${WORK}/shot.png --data-dir ${WORK}/data)
+file(SIZE ${WORK}/shot.png png_size)
+if(png_size LESS 2000)
+  message(FATAL_ERROR "screenshot PNG suspiciously small: ${png_size} bytes")
+endif()
+expect_exit(1 ${KIOSK} screenshot --screen nowhere --lang en --size 800x480 --out ${WORK}/x.png --data-dir ${WORK}/data)
+expect_exit(0 ${KIOSK} --version)

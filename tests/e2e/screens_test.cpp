@@ -1,0 +1,121 @@
+// Every screen in every language at every shipped size: rendered for real, written to PNG (in the
+// build tree, to look at), non-blank, no clipped text, unique widget ids, nothing off screen, and
+// every tappable target at least the touch minimum.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "app/screen_id.hpp"
+#include "ui/layout.hpp"
+#include "ui_harness.hpp"
+
+namespace kiosk::test {
+namespace {
+
+struct ScreenCase {
+  app::ScreenId screen;
+  std::string language;
+  int width;
+  int height;
+  bool accessibility;
+  bool idle_warning;
+
+  std::string name() const {
+    return std::string(app::screen_key(screen)) + (idle_warning ? "_idle" : "") + (accessibility ? "_a11y" : "") +
+           "_" + (language == "zh-Hans" ? std::string("zhHans") : language) + "_" + std::to_string(width) + "x" +
+           std::to_string(height);
+  }
+};
+
+std::vector<ScreenCase> all_cases() {
+  std::vector<ScreenCase> cases;
+  const std::vector<std::pair<int, int>> sizes{{1920, 1080}, {1080, 1920}, {800, 480}};
+  for (const auto& language : domain::supported_languages()) {
+    for (const auto& [width, height] : sizes) {
+      for (const auto screen : app::all_screens()) {
+        cases.push_back({screen, std::string(language.tag), width, height, false, false});
+      }
+      cases.push_back({app::ScreenId::home, std::string(language.tag), width, height, false, true});
+      cases.push_back({app::ScreenId::home, std::string(language.tag), width, height, true, false});
+      cases.push_back({app::ScreenId::language, std::string(language.tag), width, height, true, false});
+    }
+  }
+  return cases;
+}
+
+std::size_t distinct_colours(const platform::SurfaceTarget& surface, std::size_t enough) {
+  std::set<std::uint32_t> colours;
+  for (int y = 0; y < surface.height(); y += 3) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(surface.pixels() + y * surface.pitch());
+    for (int x = 0; x < surface.width(); x += 3) {
+      colours.insert(row[x]);
+      if (colours.size() >= enough) {
+        return colours.size();
+      }
+    }
+  }
+  return colours.size();
+}
+
+void PrintTo(const ScreenCase& screen_case, std::ostream* out) { *out << screen_case.name(); }
+
+class Screens : public ::testing::TestWithParam<ScreenCase> {};
+
+TEST_P(Screens, RenderCompletelyAndLegibly) {
+  const auto& param = GetParam();
+  UiHarness ui(param.width, param.height);
+  ui.app().preview(param.screen, param.language, param.accessibility, param.idle_warning, ui.clock().steady_now());
+  ui.kiosk().runner().settle();
+
+  std::string error;
+  const auto file = std::filesystem::current_path() / "screens" / (param.name() + ".png");
+  ASSERT_TRUE(ui.kiosk().write_png(file, &error)) << error;
+  EXPECT_GE(distinct_colours(ui.kiosk().surface(), 16), 16U) << "blank or nearly blank: " << file;
+
+  const auto& widgets = ui.widgets();
+  ASSERT_FALSE(widgets.widgets().empty());
+  EXPECT_TRUE(widgets.duplicate_ids().empty()) << "duplicate id " << widgets.duplicate_ids().front();
+  for (const auto* widget : widgets.clipped()) {
+    ADD_FAILURE() << "clipped text in " << widget->id << ": \"" << widget->text << "\" (" << file << ")";
+  }
+  for (const auto* widget : widgets.off_screen(static_cast<float>(param.width), static_cast<float>(param.height))) {
+    ADD_FAILURE() << widget->id << " leaves the screen (" << file << ")";
+  }
+  const auto layout = ui::make_layout(static_cast<float>(param.width), static_cast<float>(param.height), false);
+  for (const auto& widget : widgets.widgets()) {
+    if (widget.tappable) {
+      EXPECT_GE(widget.rect.w, layout.min_target - 0.5F) << widget.id;
+      EXPECT_GE(widget.rect.h, layout.min_target - 0.5F) << widget.id;
+    }
+    EXPECT_FALSE(widget.text.empty() && !widget.tappable) << widget.id << " shows no text";
+  }
+  if (param.idle_warning) {
+    EXPECT_NE(widgets.find("idle.more_time"), nullptr);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllScreens, Screens, ::testing::ValuesIn(all_cases()),
+                         [](const ::testing::TestParamInfo<ScreenCase>& case_info) { return case_info.param.name(); });
+
+TEST(ScreenIds, StayTheSameInEveryLanguage) {
+  std::map<app::ScreenId, std::vector<std::string>> first_ids;
+  for (const auto& language : domain::supported_languages()) {
+    UiHarness ui(1920, 1080);
+    for (const auto screen : app::all_screens()) {
+      ui.app().preview(screen, std::string(language.tag), false, false, ui.clock().steady_now());
+      ui.kiosk().runner().settle();
+      std::vector<std::string> ids;
+      for (const auto& widget : ui.widgets().widgets()) {
+        ids.push_back(widget.id);
+      }
+      auto [it, inserted] = first_ids.emplace(screen, ids);
+      if (!inserted) {
+        EXPECT_EQ(it->second, ids) << "widget ids of " << app::screen_key(screen) << " change with language "
+                                   << language.tag;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kiosk::test

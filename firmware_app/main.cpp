@@ -9,10 +9,12 @@
 namespace {
 
 void add_startup_options(CLI::App& command, kiosk::app::StartupOptions& startup) {
-  command.add_option_function<std::string>("--config", [&startup](const std::string& file) { startup.config_file = file; },
-                                           "TOML configuration file (default: built-in settings)");
-  command.add_option_function<std::string>("--data-dir", [&startup](const std::string& dir) { startup.data_dir = dir; },
-                                           "folder for the database, logs and caches");
+  command.add_option_function<std::string>(
+      "--config", [&startup](const std::string& file) { startup.config_file = file; },
+      "TOML configuration file (default: built-in settings)");
+  command.add_option_function<std::string>(
+      "--data-dir", [&startup](const std::string& dir) { startup.data_dir = dir; },
+      "folder for the database, logs and caches");
 }
 
 }  // namespace
@@ -27,19 +29,23 @@ int main(int argc, char** argv) {
   kiosk::cli::RunOptions run;
   auto* run_command = cli.add_subcommand("run", "start the kiosk");
   add_startup_options(*run_command, run.startup);
-  auto* windowed = run_command->add_flag_callback("--windowed", [&run] { run.startup.display_mode = DisplayMode::windowed; },
-                                                  "a window on the desktop (development)");
+  auto* windowed = run_command->add_flag_callback(
+      "--windowed", [&run] { run.startup.display_mode = DisplayMode::windowed; },
+      "a window on the desktop (development)");
   auto* fullscreen = run_command->add_flag_callback(
-      "--fullscreen", [&run] { run.startup.display_mode = DisplayMode::fullscreen; }, "full screen (the kiosk)");
+      "--fullscreen", [&run] { run.startup.display_mode = DisplayMode::fullscreen; },
+      "full screen (the kiosk)");
   auto* headless = run_command->add_flag_callback(
       "--headless", [&run] { run.startup.display_mode = DisplayMode::headless; },
       "no display: render the main screens to PNG and say where they are");
   windowed->excludes(fullscreen)->excludes(headless);
   fullscreen->excludes(headless);
-  run_command->add_option("--duration", run.duration_seconds, "headless: run the event loop this many seconds")
+  run_command
+      ->add_option("--duration", run.duration_seconds, "headless: run the event loop this many seconds")
       ->check(CLI::Range(0.0, 86400.0));
-  run_command->add_option_function<std::string>("--out-dir", [&run](const std::string& dir) { run.out_dir = dir; },
-                                                "headless: folder for the PNGs (default: <data-dir>/headless)");
+  run_command->add_option_function<std::string>(
+      "--out-dir", [&run](const std::string& dir) { run.out_dir = dir; },
+      "headless: folder for the PNGs (default: <data-dir>/headless)");
 
   kiosk::cli::ScreenshotOptions shot;
   auto* shot_command = cli.add_subcommand("screenshot", "render one screen to a PNG file, headless");
@@ -48,11 +54,13 @@ int main(int argc, char** argv) {
   shot_command->add_option("--lang", shot.language, "en, ru, zh-Hans, nb")->required();
   shot_command->add_option("--size", shot.size, "WIDTHxHEIGHT, e.g. 1920x1080")->required();
   shot_command->add_option("--out", shot.out, "PNG file to write")->required();
-  shot_command->add_flag("--high-contrast", shot.high_contrast, "accessibility mode (larger text, high contrast)");
+  shot_command->add_flag("--high-contrast", shot.high_contrast,
+                         "accessibility mode (larger text, high contrast)");
   shot_command->add_flag("--idle-warning", shot.idle_warning, "show the idle warning over the screen");
 
   std::string config_file;
-  auto* check_command = cli.add_subcommand("check-config", "validate a configuration file (exit 2 when invalid)");
+  auto* check_command =
+      cli.add_subcommand("check-config", "validate a configuration file (exit 2 when invalid)");
   check_command->add_option("file", config_file, "TOML file")->required();
 
   try {

@@ -12,7 +12,8 @@ int check_config(const std::filesystem::path& file) {
     for (const auto& issue : result.issues) {
       std::cerr << app::describe(issue) << '\n';
     }
-    std::cerr << file.string() << ": " << result.issues.size() << " problem(s); the kiosk would not start with it\n";
+    std::cerr << file.string() << ": " << result.issues.size()
+              << " problem(s); the kiosk would not start with it\n";
     return k_exit_bad_config;
   }
   std::cout << file.string() << ": OK\n";

@@ -48,8 +48,8 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   }
   std::cout << "Wrote " << written << " PNG files to " << out_dir.string() << '\n';
   const auto& baked = kiosk.runner().font_report();
-  std::cout << "Fonts: " << baked.glyph_count << " glyphs, atlas " << baked.atlas_width << "x" << baked.atlas_height
-            << (baked.from_cache ? " (from cache)" : " (baked)") << '\n';
+  std::cout << "Fonts: " << baked.glyph_count << " glyphs, atlas " << baked.atlas_width << "x"
+            << baked.atlas_height << (baked.from_cache ? " (from cache)" : " (baked)") << '\n';
 
   // Back to the attract screen, as a customer would find it, and run the real loop if asked.
   kiosk_app->leave_out_of_service(clock.steady_now());
@@ -64,8 +64,8 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
     kiosk.runner().pump(std::min(left, k_max_wait));
   }
   if (options.duration_seconds > 0) {
-    std::cout << "Ran the event loop for " << options.duration_seconds << " s: "
-              << kiosk.runner().frames_drawn() - frames_before << " frames drawn\n";
+    std::cout << "Ran the event loop for " << options.duration_seconds
+              << " s: " << kiosk.runner().frames_drawn() - frames_before << " frames drawn\n";
   }
   return k_exit_ok;
 }
@@ -79,7 +79,8 @@ int run_windowed(app::Startup& startup) {
   const auto mode = display.mode == app::DisplayMode::fullscreen ? platform::WindowTarget::Mode::fullscreen
                                                                  : platform::WindowTarget::Mode::windowed;
   platform::WindowTarget window(mode, display.width, display.height, startup.config.kiosk.bank_name);
-  ui::KioskRunner runner(*kiosk_app, clock, std::move(fonts), [&window] { return ui::make_window_backend(window); });
+  ui::KioskRunner runner(*kiosk_app, clock, std::move(fonts),
+                         [&window] { return ui::make_window_backend(window); });
   spdlog::info("kiosk running in a window ({})",
                window.api() == platform::WindowTarget::Api::opengl3 ? "OpenGL 3" : "SDL renderer");
   while (runner.pump(k_max_wait)) {
@@ -103,7 +104,8 @@ int run(const RunOptions& options) {
   // Open store, catalogs and logging, then the display.
   auto startup = app::prepare_startup(std::move(*config), options.startup);
   try {
-    if (startup.config.display.mode == app::DisplayMode::headless || !platform::SdlRuntime::display_available()) {
+    if (startup.config.display.mode == app::DisplayMode::headless ||
+        !platform::SdlRuntime::display_available()) {
       return run_headless(startup, options);
     }
     return run_windowed(startup);

@@ -36,7 +36,7 @@ int screenshot(const ScreenshotOptions& options) {
     platform::SdlRuntime sdl(platform::SdlRuntime::Video::none);
     platform::SystemClock clock;
     auto fonts = font_request(startup);
-  auto kiosk_app = make_app(startup, clock);
+    auto kiosk_app = make_app(startup, clock);
     ui::HeadlessKiosk kiosk(*kiosk_app, clock, std::move(fonts), size->first, size->second);
     kiosk_app->preview(*screen, std::string(language->tag), options.high_contrast, options.idle_warning,
                        clock.steady_now());

@@ -18,7 +18,8 @@ ui::FontRequest font_request(const app::Startup& startup) {
 }
 
 std::unique_ptr<app::KioskApp> make_app(app::Startup& startup, const platform::Clock& clock) {
-  auto kiosk_app = std::make_unique<app::KioskApp>(startup.config, std::move(startup.catalogs), clock.steady_now());
+  auto kiosk_app =
+      std::make_unique<app::KioskApp>(startup.config, std::move(startup.catalogs), clock.steady_now());
   if (startup.out_of_service_reason) {
     kiosk_app->enter_out_of_service(*startup.out_of_service_reason);
   }

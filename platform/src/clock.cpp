@@ -2,9 +2,13 @@
 
 namespace kiosk::platform {
 
-std::chrono::steady_clock::time_point SystemClock::steady_now() const { return std::chrono::steady_clock::now(); }
+std::chrono::steady_clock::time_point SystemClock::steady_now() const {
+  return std::chrono::steady_clock::now();
+}
 
-std::chrono::system_clock::time_point SystemClock::utc_now() const { return std::chrono::system_clock::now(); }
+std::chrono::system_clock::time_point SystemClock::utc_now() const {
+  return std::chrono::system_clock::now();
+}
 
 ManualClock::ManualClock(std::chrono::system_clock::time_point utc_start) : m_utc(utc_start) {}
 

@@ -39,7 +39,9 @@ InputEvent key_event(InputEvent::Kind kind, SDL_Keycode key) {
   return event;
 }
 
-bool synthesised_from_touch(Uint32 which) { return which == SDL_TOUCH_MOUSEID; }
+bool synthesised_from_touch(Uint32 which) {
+  return which == SDL_TOUCH_MOUSEID;
+}
 
 std::optional<InputEvent> translate_window_event(const SDL_WindowEvent& window) {
   switch (window.event) {
@@ -94,7 +96,8 @@ std::optional<InputEvent> translate_sdl_event(const SDL_Event& event, int displa
   }
 }
 
-std::vector<InputEvent> wait_for_input(std::chrono::milliseconds timeout, int display_width, int display_height) {
+std::vector<InputEvent> wait_for_input(std::chrono::milliseconds timeout, int display_width,
+                                       int display_height) {
   std::vector<InputEvent> events;
   SDL_Event event;
   const int wait_ms = static_cast<int>(std::clamp<long long>(timeout.count(), 0, 60'000));

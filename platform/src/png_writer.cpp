@@ -8,8 +8,8 @@
 
 namespace kiosk::platform {
 
-bool write_rgba_png(const std::filesystem::path& file, const unsigned char* rgba, int width, int height, int pitch,
-                    std::string* error) {
+bool write_rgba_png(const std::filesystem::path& file, const unsigned char* rgba, int width, int height,
+                    int pitch, std::string* error) {
   std::error_code fs_error;
   if (file.has_parent_path()) {
     std::filesystem::create_directories(file.parent_path(), fs_error);

@@ -22,7 +22,9 @@ SdlRuntime::SdlRuntime(Video video) {
   }
 }
 
-SdlRuntime::~SdlRuntime() { SDL_Quit(); }
+SdlRuntime::~SdlRuntime() {
+  SDL_Quit();
+}
 
 bool SdlRuntime::display_available() {
   const char* x11 = std::getenv("DISPLAY");

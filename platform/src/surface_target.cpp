@@ -24,9 +24,13 @@ SurfaceTarget::~SurfaceTarget() {
   SDL_FreeSurface(m_surface);
 }
 
-const unsigned char* SurfaceTarget::pixels() const { return static_cast<const unsigned char*>(m_surface->pixels); }
+const unsigned char* SurfaceTarget::pixels() const {
+  return static_cast<const unsigned char*>(m_surface->pixels);
+}
 
-int SurfaceTarget::pitch() const { return m_surface->pitch; }
+int SurfaceTarget::pitch() const {
+  return m_surface->pitch;
+}
 
 bool SurfaceTarget::write_png(const std::filesystem::path& file, std::string* error) const {
   return write_rgba_png(file, pixels(), m_width, m_height, pitch(), error);

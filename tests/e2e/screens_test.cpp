@@ -21,9 +21,9 @@ struct ScreenCase {
   bool idle_warning;
 
   std::string name() const {
-    return std::string(app::screen_key(screen)) + (idle_warning ? "_idle" : "") + (accessibility ? "_a11y" : "") +
-           "_" + (language == "zh-Hans" ? std::string("zhHans") : language) + "_" + std::to_string(width) + "x" +
-           std::to_string(height);
+    return std::string(app::screen_key(screen)) + (idle_warning ? "_idle" : "") +
+           (accessibility ? "_a11y" : "") + "_" + (language == "zh-Hans" ? std::string("zhHans") : language) +
+           "_" + std::to_string(width) + "x" + std::to_string(height);
   }
 };
 
@@ -57,14 +57,17 @@ std::size_t distinct_colours(const platform::SurfaceTarget& surface, std::size_t
   return colours.size();
 }
 
-void PrintTo(const ScreenCase& screen_case, std::ostream* out) { *out << screen_case.name(); }
+void PrintTo(const ScreenCase& screen_case, std::ostream* out) {
+  *out << screen_case.name();
+}
 
 class Screens : public ::testing::TestWithParam<ScreenCase> {};
 
 TEST_P(Screens, RenderCompletelyAndLegibly) {
   const auto& param = GetParam();
   UiHarness ui(param.width, param.height);
-  ui.app().preview(param.screen, param.language, param.accessibility, param.idle_warning, ui.clock().steady_now());
+  ui.app().preview(param.screen, param.language, param.accessibility, param.idle_warning,
+                   ui.clock().steady_now());
   ui.kiosk().runner().settle();
 
   std::string error;
@@ -78,10 +81,12 @@ TEST_P(Screens, RenderCompletelyAndLegibly) {
   for (const auto* widget : widgets.clipped()) {
     ADD_FAILURE() << "clipped text in " << widget->id << ": \"" << widget->text << "\" (" << file << ")";
   }
-  for (const auto* widget : widgets.off_screen(static_cast<float>(param.width), static_cast<float>(param.height))) {
+  for (const auto* widget :
+       widgets.off_screen(static_cast<float>(param.width), static_cast<float>(param.height))) {
     ADD_FAILURE() << widget->id << " leaves the screen (" << file << ")";
   }
-  const auto layout = ui::make_layout(static_cast<float>(param.width), static_cast<float>(param.height), false);
+  const auto layout =
+      ui::make_layout(static_cast<float>(param.width), static_cast<float>(param.height), false);
   for (const auto& widget : widgets.widgets()) {
     if (widget.tappable) {
       EXPECT_GE(widget.rect.w, layout.min_target - 0.5F) << widget.id;
@@ -95,7 +100,9 @@ TEST_P(Screens, RenderCompletelyAndLegibly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllScreens, Screens, ::testing::ValuesIn(all_cases()),
-                         [](const ::testing::TestParamInfo<ScreenCase>& case_info) { return case_info.param.name(); });
+                         [](const ::testing::TestParamInfo<ScreenCase>& case_info) {
+                           return case_info.param.name();
+                         });
 
 TEST(ScreenIds, StayTheSameInEveryLanguage) {
   std::map<app::ScreenId, std::vector<std::string>> first_ids;

@@ -56,7 +56,8 @@ TEST(Startup, UnusableDataFolderPutsTheKioskOutOfServiceWithTheReasonForStaff) {
   auto startup = app::prepare_startup(app::default_config(), options_for(blocker / "data"));
   EXPECT_EQ(startup.store, nullptr);
   ASSERT_TRUE(startup.out_of_service_reason);
-  EXPECT_NE(startup.out_of_service_reason->find("not-a-folder"), std::string::npos) << *startup.out_of_service_reason;
+  EXPECT_NE(startup.out_of_service_reason->find("not-a-folder"), std::string::npos)
+      << *startup.out_of_service_reason;
 
   UiHarness ui;
   ui.app().enter_out_of_service(*startup.out_of_service_reason);

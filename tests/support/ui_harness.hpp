@@ -18,14 +18,16 @@ namespace kiosk::test {
 
 inline app::LanguageCatalogs shipped_catalogs(const std::vector<std::string>& tags) {
   std::vector<std::string> problems;
-  auto catalogs = app::LanguageCatalogs::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "i18n", tags, problems);
+  auto catalogs =
+      app::LanguageCatalogs::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "i18n", tags, problems);
   if (!problems.empty()) {
     throw std::runtime_error("catalog problem: " + problems.front());
   }
   return catalogs;
 }
 
-inline ui::FontRequest test_font_request(const app::LanguageCatalogs& catalogs, const app::KioskConfig& config) {
+inline ui::FontRequest test_font_request(const app::LanguageCatalogs& catalogs,
+                                         const app::KioskConfig& config) {
   ui::FontRequest request;
   request.glyph_text = catalogs.glyph_text() + config.kiosk.bank_name;
   for (const auto& language : domain::supported_languages()) {

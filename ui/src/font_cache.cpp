@@ -24,7 +24,9 @@ class Writer {
   void put(const T& value) {
     m_out.write(reinterpret_cast<const char*>(&value), sizeof(T));
   }
-  void put_bytes(const void* data, std::size_t size) { m_out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size)); }
+  void put_bytes(const void* data, std::size_t size) {
+    m_out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
 
  private:
   std::ofstream& m_out;
@@ -96,8 +98,7 @@ bool read_texture(Reader& reader, ImFontAtlas& atlas, std::string* error) {
     *error = "bad texture size";
     return false;
   }
-  if (!reader.get(atlas.TexUvWhitePixel) ||
-      !reader.get_bytes(atlas.TexUvLines, sizeof(atlas.TexUvLines))) {
+  if (!reader.get(atlas.TexUvWhitePixel) || !reader.get_bytes(atlas.TexUvLines, sizeof(atlas.TexUvLines))) {
     *error = "truncated texture header";
     return false;
   }
@@ -159,8 +160,8 @@ bool save_atlas_cache(const ImFontAtlas& atlas, const std::filesystem::path& fil
   return true;
 }
 
-bool load_atlas_cache(ImFontAtlas& atlas, const std::filesystem::path& file, std::uint64_t key, int expected_fonts,
-                      std::string* error) {
+bool load_atlas_cache(ImFontAtlas& atlas, const std::filesystem::path& file, std::uint64_t key,
+                      int expected_fonts, std::string* error) {
   atlas.Clear();
   std::ifstream in(file, std::ios::binary);
   if (!in) {

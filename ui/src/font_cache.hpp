@@ -16,7 +16,7 @@ bool save_atlas_cache(const ImFontAtlas& atlas, const std::filesystem::path& fil
 
 // Replaces the atlas content with the cached one. On any mismatch or damage returns false, fills
 // `error` and leaves the atlas cleared, so the caller bakes instead.
-bool load_atlas_cache(ImFontAtlas& atlas, const std::filesystem::path& file, std::uint64_t key, int expected_fonts,
-                      std::string* error);
+bool load_atlas_cache(ImFontAtlas& atlas, const std::filesystem::path& file, std::uint64_t key,
+                      int expected_fonts, std::string* error);
 
 }  // namespace kiosk::ui

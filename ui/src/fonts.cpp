@@ -20,7 +20,8 @@ constexpr std::array<float, k_font_role_count> k_base_sizes{30.0F, 38.0F, 44.0F,
 constexpr float k_large_text_factor = 1.3F;
 
 // Characters the screens draw themselves, beyond what the catalogs contain.
-constexpr const char* k_ui_symbols = "0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz…–—•·«»“”‘’";
+constexpr const char* k_ui_symbols =
+    "0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz…–—•·«»“”‘’";
 
 class Fnv1a {
  public:
@@ -56,8 +57,8 @@ std::uint64_t cache_key(const FontRequest& request, const ImVector<ImWchar>& ran
   hash.add_value(k_cache_format);
   hash.add_value(IMGUI_VERSION_NUM);
   hash.add_value(sizeof(ImFontGlyph));
-  for (const auto* file : {&request.files.latin_regular, &request.files.latin_bold, &request.files.cjk_regular,
-                           &request.files.cjk_bold}) {
+  for (const auto* file : {&request.files.latin_regular, &request.files.latin_bold,
+                           &request.files.cjk_regular, &request.files.cjk_bold}) {
     add_file_identity(hash, *file);
   }
   hash.add_value(request.files.cjk_face_index);
@@ -78,11 +79,14 @@ ImVector<ImWchar> glyph_ranges(const std::string& glyph_text) {
   return ranges;
 }
 
-bool is_bold(FontRole role) { return role == FontRole::title || role == FontRole::hero; }
+bool is_bold(FontRole role) {
+  return role == FontRole::title || role == FontRole::hero;
+}
 
 void add_role_font(ImFontAtlas& atlas, const FontRequest& request, FontRole role, const ImWchar* ranges) {
   ImFontConfig config;
-  config.OversampleH = 1;  // large text on a fixed-size screen: horizontal oversampling only costs atlas space
+  config.OversampleH =
+      1;  // large text on a fixed-size screen: horizontal oversampling only costs atlas space
   config.OversampleV = 1;
   config.PixelSnapH = true;
   const float size = font_pixel_size(role, request.scale, request.large_text);
@@ -147,8 +151,8 @@ FontFiles find_system_fonts(std::string* missing) {
 FontSet build_fonts(ImFontAtlas& atlas, const FontRequest& request, FontReport& report) {
   report = {};
   std::string missing;
-  for (const auto* file : {&request.files.latin_regular, &request.files.latin_bold, &request.files.cjk_regular,
-                           &request.files.cjk_bold}) {
+  for (const auto* file : {&request.files.latin_regular, &request.files.latin_bold,
+                           &request.files.cjk_regular, &request.files.cjk_bold}) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(*file, error)) {
       missing += (missing.empty() ? "" : ", ") + file->string();
@@ -165,7 +169,8 @@ FontSet build_fonts(ImFontAtlas& atlas, const FontRequest& request, FontReport& 
     char name[40];
     std::snprintf(name, sizeof(name), "atlas-%016llx.bin", static_cast<unsigned long long>(key));
     report.cache_file = request.cache_dir / "fonts" / name;
-    if (load_atlas_cache(atlas, report.cache_file, key, static_cast<int>(k_font_role_count), &report.problem)) {
+    if (load_atlas_cache(atlas, report.cache_file, key, static_cast<int>(k_font_role_count),
+                         &report.problem)) {
       report.from_cache = true;
       report.problem.clear();
       report.atlas_width = atlas.TexWidth;

@@ -97,7 +97,8 @@ void KioskRunner::render_frame() {
   int width = 0;
   int height = 0;
   m_backend->pixel_size(width, height);
-  const auto layout = make_layout(static_cast<float>(width), static_cast<float>(height), vm.chrome.visible, vm.large_text);
+  const auto layout =
+      make_layout(static_cast<float>(width), static_cast<float>(height), vm.chrome.visible, vm.large_text);
   ensure_fonts(layout.scale, vm.large_text);
   const auto& palette = vm.high_contrast ? high_contrast_palette() : standard_palette();
   if (m_last_high_contrast != vm.high_contrast || m_last_style_scale != layout.scale) {

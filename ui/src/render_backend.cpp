@@ -13,11 +13,14 @@ namespace kiosk::ui {
 namespace {
 
 // Once the font texture is on the renderer, ImGui's CPU copy of the atlas is dead weight (tens of MB).
-void release_cpu_font_pixels() { ImGui::GetIO().Fonts->ClearTexData(); }
+void release_cpu_font_pixels() {
+  ImGui::GetIO().Fonts->ClearTexData();
+}
 
 class SdlRendererBackend final : public RenderBackend {
  public:
-  SdlRendererBackend(SDL_Renderer* renderer, std::function<void(int&, int&)> size, std::function<void()> present)
+  SdlRendererBackend(SDL_Renderer* renderer, std::function<void(int&, int&)> size,
+                     std::function<void()> present)
       : m_renderer(renderer), m_size(std::move(size)), m_present(std::move(present)) {
     ImGui_ImplSDLRenderer_Init(m_renderer);
   }
@@ -55,7 +58,9 @@ class SdlRendererBackend final : public RenderBackend {
 
 class OpenGl3Backend final : public RenderBackend {
  public:
-  explicit OpenGl3Backend(platform::WindowTarget& target) : m_target(target) { ImGui_ImplOpenGL3_Init("#version 130"); }
+  explicit OpenGl3Backend(platform::WindowTarget& target) : m_target(target) {
+    ImGui_ImplOpenGL3_Init("#version 130");
+  }
   ~OpenGl3Backend() override { ImGui_ImplOpenGL3_Shutdown(); }
 
   void new_frame() override {

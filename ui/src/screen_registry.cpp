@@ -14,15 +14,21 @@ constexpr ImGuiWindowFlags k_full_screen_flags =
     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
 
 const std::array<ScreenEntry, 4> k_screens{{
-    {app::ScreenId::attract, [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_attract(vm.attract, i, c); }},
-    {app::ScreenId::language, [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_language_picker(vm.language_picker, i, c); }},
-    {app::ScreenId::home, [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_home(vm.home, i, c); }},
-    {app::ScreenId::out_of_service, [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_out_of_service(vm.out_of_service, i, c); }},
+    {app::ScreenId::attract,
+     [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_attract(vm.attract, i, c); }},
+    {app::ScreenId::language, [](const app::FrameVm& vm, app::Intents& i,
+                                 DrawContext& c) { draw_language_picker(vm.language_picker, i, c); }},
+    {app::ScreenId::home,
+     [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_home(vm.home, i, c); }},
+    {app::ScreenId::out_of_service, [](const app::FrameVm& vm, app::Intents& i,
+                                       DrawContext& c) { draw_out_of_service(vm.out_of_service, i, c); }},
 }};
 
 }  // namespace
 
-std::span<const ScreenEntry> screen_registry() { return k_screens; }
+std::span<const ScreenEntry> screen_registry() {
+  return k_screens;
+}
 
 void draw_frame(const app::FrameVm& vm, app::Intents& intents, DrawContext& context) {
   ImGui::SetNextWindowPos({0.0F, 0.0F});

@@ -11,8 +11,8 @@ namespace kiosk::ui {
 namespace {
 
 constexpr Rgb hex(unsigned value) {
-  return {static_cast<float>((value >> 16U) & 0xFFU) / 255.0F, static_cast<float>((value >> 8U) & 0xFFU) / 255.0F,
-          static_cast<float>(value & 0xFFU) / 255.0F};
+  return {static_cast<float>((value >> 16U) & 0xFFU) / 255.0F,
+          static_cast<float>((value >> 8U) & 0xFFU) / 255.0F, static_cast<float>(value & 0xFFU) / 255.0F};
 }
 
 double linear_channel(float channel) {
@@ -20,7 +20,9 @@ double linear_channel(float channel) {
   return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-ImVec4 imgui_colour(Rgb colour, float alpha = 1.0F) { return {colour.r, colour.g, colour.b, alpha}; }
+ImVec4 imgui_colour(Rgb colour, float alpha = 1.0F) {
+  return {colour.r, colour.g, colour.b, alpha};
+}
 
 // Calm, bank-like: dark navy text on a near-white background, a deep blue primary action.
 constexpr Palette k_standard{
@@ -65,7 +67,8 @@ constexpr Palette k_high_contrast{
 }  // namespace
 
 double relative_luminance(Rgb colour) {
-  return 0.2126 * linear_channel(colour.r) + 0.7152 * linear_channel(colour.g) + 0.0722 * linear_channel(colour.b);
+  return 0.2126 * linear_channel(colour.r) + 0.7152 * linear_channel(colour.g) +
+         0.0722 * linear_channel(colour.b);
 }
 
 double contrast_ratio(Rgb a, Rgb b) {
@@ -74,8 +77,12 @@ double contrast_ratio(Rgb a, Rgb b) {
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-const Palette& standard_palette() { return k_standard; }
-const Palette& high_contrast_palette() { return k_high_contrast; }
+const Palette& standard_palette() {
+  return k_standard;
+}
+const Palette& high_contrast_palette() {
+  return k_high_contrast;
+}
 
 void apply_style(const Palette& palette, float scale) {
   ImGuiStyle style;

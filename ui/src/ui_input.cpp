@@ -6,7 +6,9 @@
 
 namespace kiosk::ui {
 
-void UiInput::push(const platform::InputEvent& event) { m_queue.push_back(event); }
+void UiInput::push(const platform::InputEvent& event) {
+  m_queue.push_back(event);
+}
 
 UiInput::Applied UiInput::apply(ImGuiIO& io) {
   using Kind = platform::InputEvent::Kind;

@@ -39,7 +39,8 @@ std::vector<const WidgetRecord*> WidgetRegistry::off_screen(float width, float h
   std::vector<const WidgetRecord*> result;
   for (const auto& widget : m_widgets) {
     const auto& r = widget.rect;
-    if (r.x < -tolerance || r.y < -tolerance || r.right() > width + tolerance || r.bottom() > height + tolerance) {
+    if (r.x < -tolerance || r.y < -tolerance || r.right() > width + tolerance ||
+        r.bottom() > height + tolerance) {
       result.push_back(&widget);
     }
   }

@@ -11,12 +11,18 @@
 namespace kiosk::ui {
 namespace {
 
-ImU32 packed(Rgb colour) { return ImGui::ColorConvertFloat4ToU32(ImVec4(colour.r, colour.g, colour.b, 1.0F)); }
+ImU32 packed(Rgb colour) {
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(colour.r, colour.g, colour.b, 1.0F));
+}
 
 // Decodes one UTF-8 code point starting at `text[at]`; advances `at`. Bad bytes decode as U+FFFD.
 char32_t next_code_point(std::string_view text, std::size_t& at) {
   const auto lead = static_cast<unsigned char>(text[at]);
-  std::size_t length = lead < 0x80 ? 1 : (lead >> 5U) == 0x6 ? 2 : (lead >> 4U) == 0xE ? 3 : (lead >> 3U) == 0x1E ? 4 : 0;
+  std::size_t length = lead < 0x80            ? 1
+                       : (lead >> 5U) == 0x6  ? 2
+                       : (lead >> 4U) == 0xE  ? 3
+                       : (lead >> 3U) == 0x1E ? 4
+                                              : 0;
   if (length == 0 || at + length > text.size()) {
     ++at;
     return U'\uFFFD';
@@ -100,7 +106,8 @@ WrappedText wrap_text(ImFont* font, float size, std::string_view text, float max
   const char* line_start = text.data();
   const char* line_end = text.data();
   for (std::string_view piece : breakable_pieces(text)) {
-    const std::string_view candidate(line_start, static_cast<std::size_t>(piece.data() + piece.size() - line_start));
+    const std::string_view candidate(line_start,
+                                     static_cast<std::size_t>(piece.data() + piece.size() - line_start));
     const bool forced_break = !piece.empty() && piece.back() == '\n';
     if (text_width(font, size, trim_trailing(candidate)) > max_width && line_end != line_start) {
       result.lines.push_back(trim_trailing({line_start, static_cast<std::size_t>(line_end - line_start)}));
@@ -139,7 +146,8 @@ WrappedText fit_text(const FontSet& fonts, std::string_view text, float max_widt
 }
 
 void fill_rect(Rect rect, Rgb colour, float rounding) {
-  ImGui::GetWindowDrawList()->AddRectFilled({rect.x, rect.y}, {rect.right(), rect.bottom()}, packed(colour), rounding);
+  ImGui::GetWindowDrawList()->AddRectFilled({rect.x, rect.y}, {rect.right(), rect.bottom()}, packed(colour),
+                                            rounding);
 }
 
 namespace {
@@ -157,9 +165,11 @@ void draw_lines(const WrappedText& text, Rect rect, Rgb colour, Align align, flo
 
 }  // namespace
 
-float text_block(DrawContext& context, std::string_view id, std::string_view text, Rect rect, const TextStyle& style) {
+float text_block(DrawContext& context, std::string_view id, std::string_view text, Rect rect,
+                 const TextStyle& style) {
   const auto wrapped = fit_text(context.fonts, text, rect.w, rect.h, style.role, style.smallest);
-  const float top = style.centre_vertically ? rect.y + std::max(0.0F, (rect.h - wrapped.height) / 2.0F) : rect.y;
+  const float top =
+      style.centre_vertically ? rect.y + std::max(0.0F, (rect.h - wrapped.height) / 2.0F) : rect.y;
   ImGui::PushClipRect({rect.x, rect.y}, {rect.right(), rect.bottom()}, true);
   draw_lines(wrapped, rect, style.colour, style.align, top);
   ImGui::PopClipRect();
@@ -194,20 +204,23 @@ bool button(DrawContext& context, std::string_view id, std::string_view label, R
             FontRole role, std::string_view detail) {
   ImGui::SetCursorScreenPos({rect.x, rect.y});
   const std::string imgui_id(id);
-  const bool tapped = ImGui::InvisibleButton(imgui_id.c_str(), {std::max(rect.w, 1.0F), std::max(rect.h, 1.0F)});
+  const bool tapped =
+      ImGui::InvisibleButton(imgui_id.c_str(), {std::max(rect.w, 1.0F), std::max(rect.h, 1.0F)});
   const bool pressed = ImGui::IsItemActive();
   const auto colours = colours_for(context.palette, kind);
   const float rounding = touch::k_rounding * context.layout.scale;
   const auto text_colour = pressed && kind == ButtonKind::bar ? context.palette.secondary_text : colours.text;
   fill_rect(rect, pressed ? colours.pressed : colours.fill, rounding);
   // The outline is the button's shape cue, so buttons stay recognisable without relying on colour.
-  ImGui::GetWindowDrawList()->AddRect({rect.x, rect.y}, {rect.right(), rect.bottom()}, packed(colours.outline),
-                                      rounding, 0, std::max(2.0F, 3.0F * context.layout.scale));
+  ImGui::GetWindowDrawList()->AddRect({rect.x, rect.y}, {rect.right(), rect.bottom()},
+                                      packed(colours.outline), rounding, 0,
+                                      std::max(2.0F, 3.0F * context.layout.scale));
 
   const float padding = context.layout.gap;
   const Rect inner{rect.x + padding, rect.y + padding / 4.0F, rect.w - 2 * padding, rect.h - padding / 2.0F};
   const float detail_height = detail.empty() ? 0.0F : context.fonts.get(FontRole::small)->FontSize * 1.1F;
-  const auto wrapped = fit_text(context.fonts, label, inner.w, inner.h - detail_height, role, FontRole::small);
+  const auto wrapped =
+      fit_text(context.fonts, label, inner.w, inner.h - detail_height, role, FontRole::small);
   const float block = wrapped.height + detail_height;
   const float top = inner.y + std::max(0.0F, (inner.h - block) / 2.0F);
   ImGui::PushClipRect({rect.x, rect.y}, {rect.right(), rect.bottom()}, true);
@@ -231,7 +244,8 @@ bool button(DrawContext& context, std::string_view id, std::string_view label, R
 bool tap_area(DrawContext& context, std::string_view id, Rect rect, std::string_view description) {
   ImGui::SetCursorScreenPos({rect.x, rect.y});
   const std::string imgui_id(id);
-  const bool tapped = ImGui::InvisibleButton(imgui_id.c_str(), {std::max(rect.w, 1.0F), std::max(rect.h, 1.0F)});
+  const bool tapped =
+      ImGui::InvisibleButton(imgui_id.c_str(), {std::max(rect.w, 1.0F), std::max(rect.h, 1.0F)});
   context.widgets.record({imgui_id, rect, std::string(description), true, false});
   return tapped;
 }

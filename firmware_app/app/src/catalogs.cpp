@@ -19,7 +19,8 @@ bool read_file(const std::filesystem::path& file, std::string& text) {
 
 }  // namespace
 
-LanguageCatalogs LanguageCatalogs::load(const std::filesystem::path& i18n_dir, const std::vector<std::string>& tags,
+LanguageCatalogs LanguageCatalogs::load(const std::filesystem::path& i18n_dir,
+                                        const std::vector<std::string>& tags,
                                         std::vector<std::string>& problems) {
   LanguageCatalogs catalogs;
   for (const auto& tag : tags) {

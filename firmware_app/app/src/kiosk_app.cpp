@@ -172,10 +172,11 @@ void KioskApp::preview(ScreenId screen, const std::string& language, bool access
   m_session.accessibility = accessibility;
   m_idle.set_scale(accessibility ? 2 : 1);
   // Warning previews start the idle countdown so that it shows exactly its first second.
-  const auto idle_for = idle_warning ? std::chrono::duration_cast<TimePoint::duration>(
-                                           (m_config.session.idle_timeout - m_config.session.idle_warning) *
-                                           (accessibility ? 2 : 1))
-                                     : TimePoint::duration::zero();
+  const auto idle_for =
+      idle_warning
+          ? std::chrono::duration_cast<TimePoint::duration>(
+                (m_config.session.idle_timeout - m_config.session.idle_warning) * (accessibility ? 2 : 1))
+          : TimePoint::duration::zero();
   m_idle.restart(now - idle_for);
   m_attract_started = now;
   m_last_visible = visible_timers(now);
@@ -255,14 +256,16 @@ HomeVm KioskApp::home_vm(const i18n::Catalog& catalog) const {
   vm.title = catalog.tr("How can we help you today?");
   // Customer flows register their entries here as they are built; until one exists the home screen
   // says where to get help instead of showing buttons that lead nowhere.
-  vm.empty_text = catalog.tr("Self-service is not available at this kiosk yet. A member of staff will be glad to help you.");
+  vm.empty_text = catalog.tr(
+      "Self-service is not available at this kiosk yet. A member of staff will be glad to help you.");
   return vm;
 }
 
 OutOfServiceVm KioskApp::out_of_service_vm(const i18n::Catalog& catalog) const {
   OutOfServiceVm vm;
   vm.title = catalog.tr("This kiosk is temporarily out of service");
-  vm.body = catalog.tr("We are sorry for the inconvenience. Please ask a member of staff, who will be glad to help you.");
+  vm.body = catalog.tr(
+      "We are sorry for the inconvenience. Please ask a member of staff, who will be glad to help you.");
   vm.staff_label = catalog.tr("For staff:");
   vm.staff_reason = m_out_of_service_reason.value_or("");
   return vm;

@@ -40,6 +40,8 @@ std::optional<ScreenId> screen_from_key(std::string_view key) {
   return std::nullopt;
 }
 
-std::span<const ScreenId> all_screens() { return k_screen_ids; }
+std::span<const ScreenId> all_screens() {
+  return k_screen_ids;
+}
 
 }  // namespace kiosk::app

@@ -38,7 +38,8 @@ Startup::~Startup() = default;
 Startup::Startup(Startup&&) noexcept = default;
 Startup& Startup::operator=(Startup&&) noexcept = default;
 
-std::optional<KioskConfig> load_startup_config(const StartupOptions& options, std::vector<ConfigIssue>& issues) {
+std::optional<KioskConfig> load_startup_config(const StartupOptions& options,
+                                               std::vector<ConfigIssue>& issues) {
   if (!options.config_file) {
     return default_config();
   }
@@ -52,10 +53,12 @@ Startup prepare_startup(KioskConfig config, const StartupOptions& options) {
   if (options.display_mode) {
     config.display.mode = *options.display_mode;
   }
-  startup.data_dir = options.data_dir.value_or(or_default(config.paths.data_dir, platform::default_data_dir()));
+  startup.data_dir =
+      options.data_dir.value_or(or_default(config.paths.data_dir, platform::default_data_dir()));
   startup.cache_dir = or_default(config.paths.cache_dir, startup.data_dir / "cache");
   startup.log_dir = or_default(config.paths.log_dir, startup.data_dir / "log");
-  init_logging(logging_options(config.logging, options.log_to_file ? startup.log_dir : std::filesystem::path()));
+  init_logging(
+      logging_options(config.logging, options.log_to_file ? startup.log_dir : std::filesystem::path()));
 
   std::string tried;
   if (auto assets = platform::find_assets_dir(&tried)) {

@@ -7,14 +7,23 @@ namespace kiosk::domain {
 using std::chrono::milliseconds;
 
 IdleTimer::IdleTimer(milliseconds timeout, milliseconds warning)
-    : m_timeout(std::max(timeout, milliseconds{1})), m_warning(std::clamp(warning, milliseconds{0}, m_timeout)) {}
+    : m_timeout(std::max(timeout, milliseconds{1})),
+      m_warning(std::clamp(warning, milliseconds{0}, m_timeout)) {}
 
-void IdleTimer::restart(Clock::time_point now) { m_last_activity = now; }
+void IdleTimer::restart(Clock::time_point now) {
+  m_last_activity = now;
+}
 
-void IdleTimer::set_scale(int factor) { m_scale = std::max(factor, 1); }
+void IdleTimer::set_scale(int factor) {
+  m_scale = std::max(factor, 1);
+}
 
-milliseconds IdleTimer::scaled_timeout() const { return m_timeout * m_scale; }
-milliseconds IdleTimer::scaled_warning() const { return m_warning * m_scale; }
+milliseconds IdleTimer::scaled_timeout() const {
+  return m_timeout * m_scale;
+}
+milliseconds IdleTimer::scaled_warning() const {
+  return m_warning * m_scale;
+}
 
 IdlePhase IdleTimer::phase(Clock::time_point now) const {
   const auto idle = now - m_last_activity;

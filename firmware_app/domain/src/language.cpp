@@ -22,7 +22,9 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::span<const LanguageInfo> supported_languages() { return k_languages; }
+std::span<const LanguageInfo> supported_languages() {
+  return k_languages;
+}
 
 std::optional<LanguageInfo> find_language(std::string_view tag) {
   for (const auto& language : k_languages) {

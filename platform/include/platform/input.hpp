@@ -40,7 +40,8 @@ struct InputEvent {
 std::optional<InputEvent> translate_sdl_event(const SDL_Event& event, int display_width, int display_height);
 
 // Waits up to `timeout` for the first event, then drains whatever else is queued.
-std::vector<InputEvent> wait_for_input(std::chrono::milliseconds timeout, int display_width, int display_height);
+std::vector<InputEvent> wait_for_input(std::chrono::milliseconds timeout, int display_width,
+                                       int display_height);
 
 // True when SDL's queue holds events not yet read.
 bool input_queued();

@@ -29,9 +29,7 @@ msgstr[1] "Økten din avsluttes om {count} sekunder"
 LanguageCatalogs test_catalogs() {
   const auto dir = std::filesystem::temp_directory_path() / ("kiosk_app_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  {
-    std::ofstream(dir / "nb.po") << k_nb_catalog;
-  }
+  { std::ofstream(dir / "nb.po") << k_nb_catalog; }
   std::vector<std::string> problems;
   auto catalogs = LanguageCatalogs::load(dir, {"en", "nb"}, problems);
   std::filesystem::remove_all(dir);

@@ -36,9 +36,13 @@ void expect_text_pairs_reach(const Palette& palette, double minimum) {
   }
 }
 
-TEST(Contrast, StandardPaletteMeetsWcagAA) { expect_text_pairs_reach(standard_palette(), 4.5); }
+TEST(Contrast, StandardPaletteMeetsWcagAA) {
+  expect_text_pairs_reach(standard_palette(), 4.5);
+}
 
-TEST(Contrast, HighContrastPaletteMeetsWcagAAA) { expect_text_pairs_reach(high_contrast_palette(), 7.0); }
+TEST(Contrast, HighContrastPaletteMeetsWcagAAA) {
+  expect_text_pairs_reach(high_contrast_palette(), 7.0);
+}
 
 TEST(Contrast, ButtonOutlinesAreVisibleAgainstTheBackground) {
   // Non-text contrast (WCAG 1.4.11): a button's outline is its shape cue, 3:1 at least.

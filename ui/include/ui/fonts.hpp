@@ -40,8 +40,8 @@ FontFiles find_system_fonts(std::string* missing);
 struct FontRequest {
   float scale = 1.0F;
   bool large_text = false;
-  std::string glyph_text;            // every text that may be shown (catalogs, config names, autonyms)
-  std::filesystem::path cache_dir;   // empty: no cache
+  std::string glyph_text;           // every text that may be shown (catalogs, config names, autonyms)
+  std::filesystem::path cache_dir;  // empty: no cache
   FontFiles files;
 };
 
@@ -49,7 +49,7 @@ struct FontReport {
   bool from_cache = false;
   bool fallback_font = false;  // Noto missing: ImGui's built-in font (ASCII only) so the kiosk still runs
   std::filesystem::path cache_file;
-  std::string problem;          // why the cache or the fonts could not be used, for the log
+  std::string problem;  // why the cache or the fonts could not be used, for the log
   int glyph_count = 0;
   int atlas_width = 0;
   int atlas_height = 0;

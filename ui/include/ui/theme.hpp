@@ -18,18 +18,18 @@ struct Palette {
   Rgb background;
   Rgb text;
   Rgb text_muted;
-  Rgb primary;        // main action button
+  Rgb primary;  // main action button
   Rgb primary_text;
   Rgb primary_pressed;
-  Rgb secondary;      // other buttons
+  Rgb secondary;  // other buttons
   Rgb secondary_text;
   Rgb secondary_pressed;
-  Rgb outline;        // borders: shape cue besides colour
-  Rgb bar;            // bottom bar background
+  Rgb outline;  // borders: shape cue besides colour
+  Rgb bar;      // bottom bar background
   Rgb bar_text;
-  Rgb overlay;        // dialog background (idle warning)
+  Rgb overlay;  // dialog background (idle warning)
   Rgb overlay_text;
-  Rgb hero;           // attract background band
+  Rgb hero;  // attract background band
   Rgb hero_text;
 };
 

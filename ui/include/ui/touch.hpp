@@ -4,11 +4,11 @@
 
 namespace kiosk::ui::touch {
 
-inline constexpr float k_min_target = 72.0F;       // smallest tappable height or width (WCAG 2.5.5 and more)
-inline constexpr float k_button_height = 132.0F;    // a primary button
-inline constexpr float k_bar_height = 124.0F;       // the bottom bar with language, larger text, start over
-inline constexpr float k_margin = 56.0F;            // space along the screen edge
-inline constexpr float k_gap = 28.0F;               // space between targets, so a fingertip hits one
+inline constexpr float k_min_target = 72.0F;      // smallest tappable height or width (WCAG 2.5.5 and more)
+inline constexpr float k_button_height = 132.0F;  // a primary button
+inline constexpr float k_bar_height = 124.0F;     // the bottom bar with language, larger text, start over
+inline constexpr float k_margin = 56.0F;          // space along the screen edge
+inline constexpr float k_gap = 28.0F;             // space between targets, so a fingertip hits one
 inline constexpr float k_rounding = 18.0F;
 
 // The smallest scale used, so compact ATM panels (800x480) still get finger-sized targets.

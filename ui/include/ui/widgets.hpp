@@ -50,7 +50,8 @@ struct TextStyle {
 };
 
 // Draws wrapped text inside `rect`. Returns the height it used.
-float text_block(DrawContext& context, std::string_view id, std::string_view text, Rect rect, const TextStyle& style);
+float text_block(DrawContext& context, std::string_view id, std::string_view text, Rect rect,
+                 const TextStyle& style);
 
 // A rounded, outlined button with a centred label and an optional second line. Returns true when tapped.
 bool button(DrawContext& context, std::string_view id, std::string_view label, Rect rect, ButtonKind kind,

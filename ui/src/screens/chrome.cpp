@@ -14,7 +14,8 @@ void draw_chrome(const app::ChromeVm& vm, app::Intents& intents, DrawContext& co
   const float button_width = (layout.width - 2 * layout.margin - 2 * gap) / 3.0F;
   const float y = layout.bar.y + gap / 2.0F;
   auto slot = [&](int index) {
-    return Rect{layout.margin + static_cast<float>(index) * (button_width + gap), y, button_width, button_height};
+    return Rect{layout.margin + static_cast<float>(index) * (button_width + gap), y, button_width,
+                button_height};
   };
   if (button(context, "bar.language", vm.language_label, slot(0), ButtonKind::bar, FontRole::body,
              vm.language_current)) {

@@ -9,14 +9,14 @@ namespace kiosk::app {
 
 struct Intent {
   enum class Kind {
-    start_session,         // attract tapped
-    open_language_picker,  // "Language" in the bar
-    choose_language,       // argument: BCP 47 tag
+    start_session,          // attract tapped
+    open_language_picker,   // "Language" in the bar
+    choose_language,        // argument: BCP 47 tag
     close_language_picker,  // "Back" on the picker
-    toggle_accessibility,  // larger text, high contrast, doubled time limits
-    start_over,            // wipe the session, back to attract
-    need_more_time,        // answer to the idle warning
-    activity,              // any other touch: restarts the idle countdown
+    toggle_accessibility,   // larger text, high contrast, doubled time limits
+    start_over,             // wipe the session, back to attract
+    need_more_time,         // answer to the idle warning
+    activity,               // any other touch: restarts the idle countdown
   };
   Kind kind = Kind::activity;
   std::string argument;

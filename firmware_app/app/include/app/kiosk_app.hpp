@@ -45,7 +45,8 @@ class KioskApp {
   const LanguageCatalogs& catalogs() const { return m_catalogs; }
 
   // Puts the app into a given screen and language, for screenshots and previews.
-  void preview(ScreenId screen, const std::string& language, bool accessibility, bool idle_warning, TimePoint now);
+  void preview(ScreenId screen, const std::string& language, bool accessibility, bool idle_warning,
+               TimePoint now);
 
  private:
   struct VisibleTimers {

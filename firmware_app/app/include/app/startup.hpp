@@ -38,12 +38,13 @@ struct Startup {
   std::filesystem::path log_dir;
   std::filesystem::path assets_dir;
   LanguageCatalogs catalogs;
-  std::unique_ptr<store::Store> store;                // null when the store is unavailable
-  std::optional<std::string> out_of_service_reason;   // for staff, when the kiosk cannot serve
+  std::unique_ptr<store::Store> store;               // null when the store is unavailable
+  std::optional<std::string> out_of_service_reason;  // for staff, when the kiosk cannot serve
 };
 
 // Loads and validates configuration. On an invalid file returns nullopt with every issue in `issues`.
-std::optional<KioskConfig> load_startup_config(const StartupOptions& options, std::vector<ConfigIssue>& issues);
+std::optional<KioskConfig> load_startup_config(const StartupOptions& options,
+                                               std::vector<ConfigIssue>& issues);
 
 // Resolves folders, starts logging, opens the store and loads the catalogs. Never throws.
 Startup prepare_startup(KioskConfig config, const StartupOptions& options);

@@ -7,9 +7,9 @@
 namespace kiosk::domain {
 
 enum class IdlePhase {
-  active,    // the customer is using the kiosk
-  warning,   // "are you still there?" with a countdown
-  expired,   // wipe the session now
+  active,   // the customer is using the kiosk
+  warning,  // "are you still there?" with a countdown
+  expired,  // wipe the session now
 };
 
 class IdleTimer {

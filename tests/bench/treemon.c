@@ -13,8 +13,9 @@
 // still written, with timed_out=1, and treemon exits 124.
 //
 // The result is key=value lines (times in ms from just before fork, sizes in KiB):
-//   status wall_ms tree_ms png_ms peak_rss_kb peak_pss_kb maxrss_kb max_procs samples cpu_ms
-//   timed_out markN_ms markN_cpu_ms markN_rss_kb window_peak_rss_kb (between mark 0 and mark 1)
+//   status wall_ms tree_ms png_ms peak_rss_kb peak_pss_kb maxrss_kb max_procs samples cpu_ms (the tree's
+//   user+sys) self_cpu_ms (treemon's own, the sampling overhead) timed_out markN_ms markN_cpu_ms
+//   markN_rss_kb window_peak_rss_kb (between mark 0 and mark 1)
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <dirent.h>
@@ -61,10 +62,12 @@ static double now_ms(void) {
 
 static int read_small_file(const char* path, char* buffer, size_t size) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
+  if (fd < 0)
+    return -1;
   ssize_t got = read(fd, buffer, size - 1);
   close(fd);
-  if (got <= 0) return -1;
+  if (got <= 0)
+    return -1;
   buffer[got] = '\0';
   return (int)got;
 }
@@ -73,9 +76,11 @@ static int parse_stat(int pid, Proc* proc) {
   char path[64];
   char buffer[1024];
   snprintf(path, sizeof path, "/proc/%d/stat", pid);
-  if (read_small_file(path, buffer, sizeof buffer) < 0) return -1;
+  if (read_small_file(path, buffer, sizeof buffer) < 0)
+    return -1;
   char* close_paren = strrchr(buffer, ')');
-  if (!close_paren) return -1;
+  if (!close_paren)
+    return -1;
   // Fields after the command name, counting "state" as field 3 of proc(5).
   char* cursor = close_paren + 2;
   unsigned long long field[25] = {0};
@@ -85,7 +90,8 @@ static int parse_stat(int pid, Proc* proc) {
     } else {
       field[index] = strtoull(cursor, &cursor, 10);
     }
-    while (*cursor == ' ') ++cursor;
+    while (*cursor == ' ')
+      ++cursor;
   }
   proc->pid = pid;
   proc->ppid = (int)field[4];
@@ -99,14 +105,16 @@ static long read_pss_kb(int pid) {
   char path[64];
   char buffer[4096];
   snprintf(path, sizeof path, "/proc/%d/smaps_rollup", pid);
-  if (read_small_file(path, buffer, sizeof buffer) < 0) return 0;
+  if (read_small_file(path, buffer, sizeof buffer) < 0)
+    return 0;
   char* line = strstr(buffer, "\nPss:");
   return line ? strtol(line + 5, NULL, 10) : 0;
 }
 
 static int find_proc(int pid) {
   for (int index = 0; index < g_nprocs; ++index) {
-    if (g_procs[index].pid == pid) return index;
+    if (g_procs[index].pid == pid)
+      return index;
   }
   return -1;
 }
@@ -118,20 +126,79 @@ typedef struct {
   unsigned long long cpu_ticks;
 } Sample;
 
+// Processes known not to belong to the tree: everything that existed before the fork, and every process
+// seen since that was neither in the child's group nor below treemon. A process never joins the tree
+// later (children inherit the group or have a member as parent, and orphans are reparented to treemon
+// before they are first seen), so outsiders are not read again: on a busy machine this keeps a 20 ms
+// scan to a readdir plus a few reads. (A PID reused within one run by a member would be missed.)
+static int* g_outsiders;
+static size_t g_outsider_count;
+static size_t g_outsider_capacity;
+
+static int compare_int(const void* left, const void* right) {
+  const int a = *(const int*)left;
+  const int b = *(const int*)right;
+  return (a > b) - (a < b);
+}
+
+static int is_outsider(int pid) {
+  return g_outsider_count > 0 &&
+         bsearch(&pid, g_outsiders, g_outsider_count, sizeof(int), compare_int) != NULL;
+}
+
+static void add_outsiders(const int* pids, size_t count) {
+  if (count == 0)
+    return;
+  if (g_outsider_count + count > g_outsider_capacity) {
+    size_t capacity = g_outsider_capacity ? g_outsider_capacity : 1024;
+    while (capacity < g_outsider_count + count)
+      capacity *= 2;
+    int* grown = realloc(g_outsiders, capacity * sizeof(int));
+    if (!grown)
+      return;  // then they are simply read again next time
+    g_outsiders = grown;
+    g_outsider_capacity = capacity;
+  }
+  memcpy(g_outsiders + g_outsider_count, pids, count * sizeof(int));
+  g_outsider_count += count;
+  qsort(g_outsiders, g_outsider_count, sizeof(int), compare_int);
+}
+
+static void note_existing_processes(void) {
+  DIR* dir = opendir("/proc");
+  if (!dir)
+    return;
+  static int pids[k_max_procs];
+  size_t count = 0;
+  struct dirent* entry;
+  while ((entry = readdir(dir)) != NULL && count < k_max_procs) {
+    if (isdigit((unsigned char)entry->d_name[0]))
+      pids[count++] = atoi(entry->d_name);
+  }
+  closedir(dir);
+  add_outsiders(pids, count);
+}
+
 // One pass over /proc: which processes belong to the measured tree, and what they hold.
 static Sample scan(void) {
   Sample sample = {0, 0, 0, 0};
   g_nprocs = 0;
   DIR* dir = opendir("/proc");
-  if (!dir) return sample;
+  if (!dir)
+    return sample;
   struct dirent* entry;
   while ((entry = readdir(dir)) != NULL && g_nprocs < k_max_procs) {
-    if (!isdigit((unsigned char)entry->d_name[0])) continue;
+    if (!isdigit((unsigned char)entry->d_name[0]))
+      continue;
     int pid = atoi(entry->d_name);
-    if (pid == g_self) continue;
-    if (parse_stat(pid, &g_procs[g_nprocs]) == 0) ++g_nprocs;
+    if (pid == g_self || is_outsider(pid))
+      continue;
+    if (parse_stat(pid, &g_procs[g_nprocs]) == 0)
+      ++g_nprocs;
   }
   closedir(dir);
+  static int new_outsiders[k_max_procs];
+  size_t new_outsider_count = 0;
   for (int index = 0; index < g_nprocs; ++index) {
     const Proc* proc = &g_procs[index];
     int member = proc->pgrp == g_child_pgid;
@@ -142,24 +209,33 @@ static Sample scan(void) {
         break;
       }
       int at = find_proc(parent);
-      if (at < 0) break;
+      if (at < 0)
+        break;  // an outsider, or gone
       parent = g_procs[at].ppid;
     }
     g_member[index] = member;
-    if (!member) continue;
+    if (!member) {
+      new_outsiders[new_outsider_count++] = proc->pid;
+      continue;
+    }
     sample.rss_kb += proc->rss_pages * g_page_kb;
     sample.cpu_ticks += proc->cpu_ticks;
-    if (proc->rss_pages > 0) ++sample.count;  // zombies hold nothing
-    if (g_with_pss) sample.pss_kb += read_pss_kb(proc->pid);
+    if (proc->rss_pages > 0)
+      ++sample.count;  // zombies hold nothing
+    if (g_with_pss)
+      sample.pss_kb += read_pss_kb(proc->pid);
   }
+  add_outsiders(new_outsiders, new_outsider_count);
   return sample;
 }
 
 static void kill_tree(void) {
-  if (g_child_pgid > 0) kill(-g_child_pgid, SIGKILL);
+  if (g_child_pgid > 0)
+    kill(-g_child_pgid, SIGKILL);
   scan();
   for (int index = 0; index < g_nprocs; ++index) {
-    if (g_member[index]) kill(g_procs[index].pid, SIGKILL);
+    if (g_member[index])
+      kill(g_procs[index].pid, SIGKILL);
   }
 }
 
@@ -199,7 +275,8 @@ int main(int argc, char** argv) {
       usage();
     }
   }
-  if (arg >= argc || interval_ms <= 0) usage();
+  if (arg >= argc || interval_ms <= 0)
+    usage();
 
   g_self = getpid();
   g_page_kb = sysconf(_SC_PAGESIZE) / 1024;
@@ -246,6 +323,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  note_existing_processes();
   const double start = now_ms();
   pid_t child = fork();
   if (child < 0) {
@@ -255,7 +333,8 @@ int main(int argc, char** argv) {
   if (child == 0) {
     setpgid(0, 0);
     sigprocmask(SIG_SETMASK, &previous, NULL);
-    if (pipe_fds[1] >= 0) dup2(pipe_fds[1], STDOUT_FILENO);
+    if (pipe_fds[1] >= 0)
+      dup2(pipe_fds[1], STDOUT_FILENO);
     execvp(argv[arg], argv + arg);
     fprintf(stderr, "treemon: cannot run %s: %s\n", argv[arg], strerror(errno));
     _exit(127);
@@ -295,15 +374,21 @@ int main(int argc, char** argv) {
     if (now >= next_sample) {
       Sample sample = scan();
       ++samples;
-      if (sample.rss_kb > peak_rss) peak_rss = sample.rss_kb;
-      if (sample.pss_kb > peak_pss) peak_pss = sample.pss_kb;
-      if (sample.count > max_procs) max_procs = sample.count;
-      if (mark_ms[0] >= 0 && mark_ms[1] < 0 && sample.rss_kb > window_peak_rss) window_peak_rss = sample.rss_kb;
+      if (sample.rss_kb > peak_rss)
+        peak_rss = sample.rss_kb;
+      if (sample.pss_kb > peak_pss)
+        peak_pss = sample.pss_kb;
+      if (sample.count > max_procs)
+        max_procs = sample.count;
+      if (mark_ms[0] >= 0 && mark_ms[1] < 0 && sample.rss_kb > window_peak_rss)
+        window_peak_rss = sample.rss_kb;
       next_sample += interval_ms;
-      if (next_sample < now) next_sample = now + interval_ms;
+      if (next_sample < now)
+        next_sample = now + interval_ms;
       if (child_gone_at >= 0) {
         int alive = 0;
-        for (int index = 0; index < g_nprocs && !alive; ++index) alive = g_member[index];
+        for (int index = 0; index < g_nprocs && !alive; ++index)
+          alive = g_member[index];
         if (!alive) {
           tree_ms = now - start;
           break;
@@ -316,11 +401,15 @@ int main(int argc, char** argv) {
     struct pollfd fds[3];
     int count = 0;
     fds[count++] = (struct pollfd){.fd = signal_fd, .events = POLLIN};
-    if (inotify_fd >= 0) fds[count++] = (struct pollfd){.fd = inotify_fd, .events = POLLIN};
-    if (pipe_fds[0] >= 0) fds[count++] = (struct pollfd){.fd = pipe_fds[0], .events = POLLIN};
+    if (inotify_fd >= 0)
+      fds[count++] = (struct pollfd){.fd = inotify_fd, .events = POLLIN};
+    if (pipe_fds[0] >= 0)
+      fds[count++] = (struct pollfd){.fd = pipe_fds[0], .events = POLLIN};
     int wait_ms = (int)(next_sample - now_ms());
-    if (wait_ms < 0) wait_ms = 0;
-    if (poll(fds, (nfds_t)count, wait_ms) < 0 && errno != EINTR) break;
+    if (wait_ms < 0)
+      wait_ms = 0;
+    if (poll(fds, (nfds_t)count, wait_ms) < 0 && errno != EINTR)
+      break;
     const double event_at = now_ms();
 
     // The command's output and files first: a line printed just before exit is read while the
@@ -331,7 +420,8 @@ int main(int argc, char** argv) {
       while ((got = read(inotify_fd, events, sizeof events)) > 0) {
         for (char* at = events; at < events + got;) {
           const struct inotify_event* event = (const struct inotify_event*)at;
-          if (png_ms < 0 && event->len > 0 && strcmp(event->name, watch_name) == 0) png_ms = event_at - start;
+          if (png_ms < 0 && event->len > 0 && strcmp(event->name, watch_name) == 0)
+            png_ms = event_at - start;
           at += sizeof(struct inotify_event) + event->len;
         }
       }
@@ -353,7 +443,8 @@ int main(int argc, char** argv) {
               mark_ms[mark] = event_at - start;
               mark_cpu_ms[mark] = (double)sample.cpu_ticks * 1000.0 / (double)g_ticks_per_s;
               mark_rss[mark] = sample.rss_kb;
-              if (mark == 0 && sample.rss_kb > window_peak_rss) window_peak_rss = sample.rss_kb;
+              if (mark == 0 && sample.rss_kb > window_peak_rss)
+                window_peak_rss = sample.rss_kb;
             }
           }
           fprintf(stderr, "%s\n", line);  // the command's own output stays visible in the log
@@ -366,15 +457,18 @@ int main(int argc, char** argv) {
     }
     struct signalfd_siginfo info;
     while (read(signal_fd, &info, sizeof info) == (ssize_t)sizeof info) {
-      if (info.ssi_signo == SIGCHLD) continue;
+      if (info.ssi_signo == SIGCHLD)
+        continue;
       timed_out = 1;
       kill_tree();
-      if (child_gone_at < 0) child_gone_at = event_at;
+      if (child_gone_at < 0)
+        child_gone_at = event_at;
     }
     for (;;) {
       int child_status;
       pid_t reaped = waitpid(-1, &child_status, WNOHANG);
-      if (reaped <= 0) break;
+      if (reaped <= 0)
+        break;
       if (reaped == child) {
         wall_ms = event_at - start;
         status = WIFEXITED(child_status) ? WEXITSTATUS(child_status) : 128 + WTERMSIG(child_status);
@@ -391,20 +485,28 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_CHILDREN, &usage);
   const double cpu_ms = (double)usage.ru_utime.tv_sec * 1e3 + (double)usage.ru_utime.tv_usec / 1e3 +
                         (double)usage.ru_stime.tv_sec * 1e3 + (double)usage.ru_stime.tv_usec / 1e3;
+  struct rusage self_usage;
+  getrusage(RUSAGE_SELF, &self_usage);
+  const double self_cpu_ms =
+      (double)self_usage.ru_utime.tv_sec * 1e3 + (double)self_usage.ru_utime.tv_usec / 1e3 +
+      (double)self_usage.ru_stime.tv_sec * 1e3 + (double)self_usage.ru_stime.tv_usec / 1e3;
   FILE* out = out_path ? fopen(out_path, "w") : stdout;
   if (!out) {
     perror("treemon: result file");
     return 2;
   }
   fprintf(out, "status=%d\nwall_ms=%.2f\ntree_ms=%.2f\npng_ms=%.2f\n", status, wall_ms, tree_ms, png_ms);
-  fprintf(out, "peak_rss_kb=%ld\npeak_pss_kb=%ld\nmaxrss_kb=%ld\nmax_procs=%d\nsamples=%d\ncpu_ms=%.1f\n", peak_rss,
-          peak_pss, usage.ru_maxrss, max_procs, samples, cpu_ms);
-  fprintf(out, "timed_out=%d\nwindow_peak_rss_kb=%ld\n", timed_out, window_peak_rss);
+  fprintf(out, "peak_rss_kb=%ld\npeak_pss_kb=%ld\nmaxrss_kb=%ld\nmax_procs=%d\nsamples=%d\ncpu_ms=%.1f\n",
+          peak_rss, peak_pss, usage.ru_maxrss, max_procs, samples, cpu_ms);
+  fprintf(out, "timed_out=%d\nwindow_peak_rss_kb=%ld\nself_cpu_ms=%.1f\n", timed_out, window_peak_rss,
+          self_cpu_ms);
   for (int mark = 0; mark < mark_count; ++mark) {
     fprintf(out, "mark%d_ms=%.2f\nmark%d_cpu_ms=%.1f\nmark%d_rss_kb=%ld\n", mark, mark_ms[mark], mark,
             mark_cpu_ms[mark], mark, mark_rss[mark]);
   }
-  if (out != stdout) fclose(out);
-  if (timed_out) return 124;
+  if (out != stdout)
+    fclose(out);
+  if (timed_out)
+    return 124;
   return status < 0 ? 125 : status;
 }

@@ -93,12 +93,8 @@ int run_windowed(app::Startup& startup) {
 
 int run(const RunOptions& options) {
   // Load config: a bad file stops here, the kiosk never starts half-configured.
-  std::vector<app::ConfigIssue> issues;
-  auto config = app::load_startup_config(options.startup, issues);
+  auto config = load_config_or_report(options.startup);
   if (!config) {
-    for (const auto& issue : issues) {
-      std::cerr << app::describe(issue) << '\n';
-    }
     return k_exit_bad_config;
   }
   // Open store, catalogs and logging, then the display.

@@ -21,12 +21,8 @@ int screenshot(const ScreenshotOptions& options) {
                  "out_of_service; languages: en, ru, zh-Hans, nb; size: WIDTHxHEIGHT)\n";
     return k_exit_failure;
   }
-  std::vector<app::ConfigIssue> issues;
-  auto config = app::load_startup_config(options.startup, issues);
+  auto config = load_config_or_report(options.startup);
   if (!config) {
-    for (const auto& issue : issues) {
-      std::cerr << app::describe(issue) << '\n';
-    }
     return k_exit_bad_config;
   }
   auto startup_options = options.startup;

@@ -1,10 +1,20 @@
 #include "cli/ui_session.hpp"
 
 #include <charconv>
+#include <iostream>
 
 #include "domain/language.hpp"
 
 namespace kiosk::cli {
+
+std::optional<app::KioskConfig> load_config_or_report(const app::StartupOptions& options) {
+  std::vector<app::ConfigIssue> issues;
+  auto config = app::load_startup_config(options, issues);
+  for (const auto& issue : issues) {
+    std::cerr << app::describe(issue) << '\n';
+  }
+  return config;
+}
 
 ui::FontRequest font_request(const app::Startup& startup) {
   ui::FontRequest request;

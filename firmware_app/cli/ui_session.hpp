@@ -12,6 +12,10 @@
 
 namespace kiosk::cli {
 
+// The configuration the options name; on problems prints one line per issue to stderr and returns
+// nullopt (the kiosk never starts half-configured).
+std::optional<app::KioskConfig> load_config_or_report(const app::StartupOptions& options);
+
 // The glyphs to bake: every catalog, the bank name and the language names.
 ui::FontRequest font_request(const app::Startup& startup);
 

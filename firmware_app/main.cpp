@@ -58,6 +58,25 @@ int main(int argc, char** argv) {
                          "accessibility mode (larger text, high contrast)");
   shot_command->add_flag("--idle-warning", shot.idle_warning, "show the idle warning over the screen");
 
+  kiosk::cli::SimulateOptions simulate;
+  auto* simulate_command =
+      cli.add_subcommand("simulate", "synthetic customers tap through the real UI, headless; prints a JSON summary");
+  add_startup_options(*simulate_command, simulate.startup);
+  simulate_command->add_option("--sessions", simulate.sessions, "customers to simulate")->check(CLI::Range(1, 1000000));
+  simulate_command->add_option("--seed", simulate.seed, "random seed: the same seed gives the same customers");
+  simulate_command
+      ->add_option_function<std::string>(
+          "--printer",
+          [&simulate](const std::string& value) {
+            if (value.rfind("file:", 0) != 0 || value.size() <= 5) {
+              throw CLI::ValidationError("--printer", "expected file:DIR");
+            }
+            simulate.printer_dir = value.substr(5);
+          },
+          "file:DIR: print jobs as .bin files into DIR");
+  simulate_command->add_flag("--trace", simulate.trace,
+                             "print \"confirmed <kind> <id>\" as each confirmation is shown");
+
   std::string config_file;
   auto* check_command =
       cli.add_subcommand("check-config", "validate a configuration file (exit 2 when invalid)");
@@ -75,6 +94,9 @@ int main(int argc, char** argv) {
   }
   if (*shot_command) {
     return kiosk::cli::screenshot(shot);
+  }
+  if (*simulate_command) {
+    return kiosk::cli::simulate(simulate);
   }
   return kiosk::cli::run(run);
 }

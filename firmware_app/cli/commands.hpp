@@ -1,6 +1,7 @@
 #pragma once
 // The commands of the branch-kiosk binary. Each returns the process exit code.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,8 +31,17 @@ struct ScreenshotOptions {
   bool idle_warning = false;
 };
 
+struct SimulateOptions {
+  app::StartupOptions startup;
+  int sessions = 100;
+  std::uint64_t seed = 1;
+  std::optional<std::filesystem::path> printer_dir;  // --printer file:DIR
+  bool trace = false;  // print "confirmed <kind> <id>" as each confirmation appears on screen
+};
+
 int check_config(const std::filesystem::path& file);
 int run(const RunOptions& options);
 int screenshot(const ScreenshotOptions& options);
+int simulate(const SimulateOptions& options);
 
 }  // namespace kiosk::cli

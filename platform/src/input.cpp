@@ -1,6 +1,7 @@
 #include "platform/input.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <thread>
 
 namespace kiosk::platform {
@@ -139,6 +140,38 @@ void push_tap(float x, float y, int display_width, int display_height) {
   event.type = SDL_FINGERDOWN;
   SDL_PushEvent(&event);
   event.type = SDL_FINGERUP;
+  SDL_PushEvent(&event);
+}
+
+void push_text(std::string_view utf8) {
+  // SDL_TEXTINPUT carries at most SDL_TEXTINPUTEVENT_TEXT_SIZE - 1 bytes, as an IME delivers a long
+  // composition: split on code point boundaries.
+  constexpr std::size_t k_chunk = SDL_TEXTINPUTEVENT_TEXT_SIZE - 1;
+  std::size_t at = 0;
+  while (at < utf8.size()) {
+    std::size_t end = std::min(utf8.size(), at + k_chunk);
+    while (end > at && end < utf8.size() && (static_cast<unsigned char>(utf8[end]) & 0xC0U) == 0x80U) {
+      --end;
+    }
+    SDL_Event event{};
+    event.text.type = SDL_TEXTINPUT;
+    event.text.timestamp = SDL_GetTicks();
+    std::memcpy(event.text.text, utf8.data() + at, end - at);
+    event.text.text[end - at] = '\0';
+    SDL_PushEvent(&event);
+    at = end;
+  }
+}
+
+void push_key(int keycode) {
+  SDL_Event event{};
+  event.key.timestamp = SDL_GetTicks();
+  event.key.keysym.sym = keycode;
+  event.type = SDL_KEYDOWN;
+  event.key.state = SDL_PRESSED;
+  SDL_PushEvent(&event);
+  event.type = SDL_KEYUP;
+  event.key.state = SDL_RELEASED;
   SDL_PushEvent(&event);
 }
 

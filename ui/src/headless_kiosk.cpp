@@ -22,6 +22,16 @@ bool HeadlessKiosk::tap(std::string_view widget_id) {
   return true;
 }
 
+void HeadlessKiosk::type(std::string_view utf8) {
+  platform::push_text(utf8);
+  m_runner->settle();
+}
+
+void HeadlessKiosk::press_key(int keycode) {
+  platform::push_key(keycode);
+  m_runner->settle();
+}
+
 bool HeadlessKiosk::write_png(const std::filesystem::path& file, std::string* error) const {
   return m_surface.write_png(file, error);
 }

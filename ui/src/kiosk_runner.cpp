@@ -17,6 +17,16 @@ using std::chrono::milliseconds;
 // needs one more frame after the last one.
 constexpr int k_settle_frame_limit = 64;
 
+// A hardware keyboard or the IME edits the focused field exactly as the on-screen keys do.
+void emit_typed_input(const TypedInput& typed, app::Intents& intents) {
+  using Kind = app::Intent::Kind;
+  if (!typed.text.empty()) intents.emit(Kind::type_text, typed.text);
+  for (int i = 0; i < typed.backspaces + typed.deletes; ++i) intents.emit(Kind::backspace);
+  if (typed.enter) intents.emit(Kind::type_text, "\n");  // a new line where the field allows one
+  if (typed.escape) intents.emit(Kind::keyboard_done);
+  if (!typed.empty()) intents.emit(Kind::activity);
+}
+
 }  // namespace
 
 KioskRunner::KioskRunner(app::KioskApp& app, const platform::Clock& clock, FontRequest fonts,
@@ -118,6 +128,7 @@ void KioskRunner::render_frame() {
   if (applied.pointer_down) {
     intents.emit(app::Intent::Kind::activity);
   }
+  emit_typed_input(applied.typed, intents);
   DrawContext context{layout, palette, m_fonts, m_widgets};
   draw_frame(vm, intents, context);
   ImGui::Render();

@@ -420,6 +420,18 @@ std::string_view to_string(PrinterTransport transport) {
   return "none";
 }
 
+std::string_view to_string(PrintMode mode) {
+  switch (mode) {
+    case PrintMode::text:
+      return "text";
+    case PrintMode::raster:
+      return "raster";
+    case PrintMode::auto_select:
+      return "auto";
+  }
+  return "auto";
+}
+
 namespace {
 
 template <typename Enum, std::size_t N>
@@ -445,6 +457,10 @@ std::optional<DisplayMode> parse_display_mode(std::string_view name) {
 std::optional<PrinterTransport> parse_printer_transport(std::string_view name) {
   return parse_enum(name, std::array{PrinterTransport::none, PrinterTransport::file, PrinterTransport::device,
                                      PrinterTransport::tcp});
+}
+
+std::optional<PrintMode> parse_print_mode(std::string_view name) {
+  return parse_enum(name, std::array{PrintMode::text, PrintMode::raster, PrintMode::auto_select});
 }
 
 }  // namespace kiosk::app

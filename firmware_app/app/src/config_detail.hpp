@@ -64,6 +64,8 @@ inline constexpr IntRange k_idle_warning_range{3, 60, "s"};
 inline constexpr IntRange k_attract_cycle_range{1, 60, "s"};
 inline constexpr IntRange k_max_file_kib_range{64, 1048576, ""};
 inline constexpr IntRange k_max_files_range{1, 50, ""};
+inline constexpr IntRange k_paper_width_range{58, 80, ""};
+inline constexpr IntRange k_business_days_range{1, 60, ""};
 
 // A value from the file, quoted for a message: control characters escaped (check-config prints to a
 // terminal) and cut after 64 bytes, so a hostile megabyte-long value gives a one-line issue.

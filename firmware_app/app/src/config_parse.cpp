@@ -307,6 +307,20 @@ void read_printer(TableReader& reader, KioskConfig& config) {
                               PrinterTransport::tcp},
                    config.printer.transport);
   reader.read_string("target", config.printer.target);
+  reader.read_enum("mode", "print mode",
+                   std::array{PrintMode::text, PrintMode::raster, PrintMode::auto_select},
+                   config.printer.mode);
+  reader.read_int("paper_width_mm", k_paper_width_range, config.printer.paper_width_mm);
+}
+
+void read_complaints(TableReader& reader, KioskConfig& config) {
+  reader.read_int("acknowledge_business_days", k_business_days_range,
+                  config.complaints.acknowledge_business_days);
+  reader.read_int("final_response_business_days", k_business_days_range,
+                  config.complaints.final_response_business_days);
+  reader.read_string_list("high_priority_issues", config.complaints.high_priority_issues);
+  reader.read_string_list("holidays", config.complaints.holidays);
+  reader.read_string("escalation_text", config.complaints.escalation_text);
 }
 
 void read_logging(TableReader& reader, KioskConfig& config) {
@@ -320,13 +334,14 @@ struct TableSchema {
   void (*read)(TableReader&, KioskConfig&);
 };
 
-constexpr std::array<TableSchema, 7> k_tables{{
+constexpr std::array<TableSchema, 8> k_tables{{
     {"kiosk", read_kiosk},
     {"languages", read_languages},
     {"display", read_display},
     {"session", read_session},
     {"paths", read_paths},
     {"printer", read_printer},
+    {"complaints", read_complaints},
     {"logging", read_logging},
 }};
 

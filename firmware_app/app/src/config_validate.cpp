@@ -2,6 +2,7 @@
 // built in code). A rule about a key that already failed to parse is skipped: that key holds its
 // default, and a second issue about it would only mislead.
 
+#include <date/date.h>
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -17,6 +18,25 @@
 
 namespace kiosk::app::detail {
 namespace {
+
+// "YYYY-MM-DD" naming a real calendar day.
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return false;
+  for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
+    if (text[i] < '0' || text[i] > '9')
+      return false;
+  }
+  const auto number = [&](std::size_t from, std::size_t length) {
+    int value = 0;
+    for (std::size_t i = from; i < from + length; ++i)
+      value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  const date::year_month_day day{date::year{number(0, 4)}, date::month{static_cast<unsigned>(number(5, 2))},
+                                 date::day{static_cast<unsigned>(number(8, 2))}};
+  return day.ok();
+}
 
 constexpr std::size_t k_max_id_length = 64;
 constexpr std::size_t k_max_bank_name_chars = 80;
@@ -306,6 +326,32 @@ class Validator {
     }
   }
 
+  void check_complaints(const KioskConfig::Complaints& complaints) {
+    check_range("complaints.acknowledge_business_days", k_business_days_range,
+                complaints.acknowledge_business_days);
+    check_range("complaints.final_response_business_days", k_business_days_range,
+                complaints.final_response_business_days);
+    if (usable("complaints.acknowledge_business_days") && usable("complaints.final_response_business_days") &&
+        complaints.acknowledge_business_days > complaints.final_response_business_days) {
+      report("complaints.final_response_business_days",
+             fmt::format("must not be shorter than complaints.acknowledge_business_days ({}), got {}",
+                         complaints.acknowledge_business_days, complaints.final_response_business_days));
+    }
+    if (usable("complaints.holidays")) {
+      for (std::size_t index = 0; index < complaints.holidays.size(); ++index) {
+        if (!is_iso_date(complaints.holidays[index])) {
+          report_element("complaints.holidays", index,
+                         fmt::format("expected a date \"YYYY-MM-DD\", got {}",
+                                     quoted_value(complaints.holidays[index])));
+        }
+      }
+    }
+    if (usable("complaints.escalation_text") && complaints.escalation_text.size() > 1000) {
+      report("complaints.escalation_text",
+             "must be at most 1000 bytes: it is printed on every acknowledgement");
+    }
+  }
+
   void check_logging(const KioskConfig::Logging& logging) {
     if (usable("logging.level") && !parse_log_level(logging.level)) {
       report("logging.level",
@@ -354,6 +400,7 @@ void validate(const KioskConfig& config, const KeyLocations& locations, IssueLis
   validator.check_session(config.session);
   validator.check_paths(config.paths);
   validator.check_printer(config.printer);
+  validator.check_complaints(config.complaints);
   validator.check_logging(config.logging);
 }
 

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include "app/customer_desk.hpp"
+#include "app/print_coordinator.hpp"
 #include "domain/language.hpp"
+#include "flows/flows.hpp"
+#include "flows/text_entry.hpp"
 #include "i18n/catalog.hpp"
 
 namespace kiosk::app {
@@ -24,6 +28,11 @@ KioskApp::KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now)
              std::chrono::duration_cast<milliseconds>(m_config.session.idle_warning)),
       m_attract_started(now) {
   m_last_visible = visible_timers(now);
+}
+
+void KioskApp::attach(CustomerDesk* desk, PrintCoordinator* printing) {
+  m_desk = desk;
+  m_printing = printing;
 }
 
 void KioskApp::enter_out_of_service(std::string staff_reason) {
@@ -110,22 +119,63 @@ void KioskApp::apply_one(const Intent& intent, TimePoint now) {
     case Kind::activity:
     case Kind::start_session:
       break;
+    case Kind::finish:
+      end_session(now);
+      break;
+    default:
+      apply_flow_intent(intent, now);
+      break;
   }
 }
 
+bool KioskApp::apply_flow_intent(const Intent& intent, TimePoint now) {
+  using Kind = Intent::Kind;
+  (void)now;
+  switch (intent.kind) {
+    case Kind::open_privacy:
+      m_session.privacy_open = true;
+      return true;
+    case Kind::close_privacy:
+      m_session.privacy_open = false;
+      return true;
+    case Kind::focus_field:
+      focus_field(m_session, intent.argument);
+      return true;
+    default:
+      break;
+  }
+  if (m_session.privacy_open) {
+    return false;  // the notice covers the screen: only closing it does anything
+  }
+  if (apply_text_intent(m_session, intent)) {
+    return true;
+  }
+  FlowContext context{m_session, m_desk, m_printing, m_config};
+  if (intent.kind == Kind::open_flow && m_session.screen == ScreenId::home) {
+    return open_flow(context, intent.argument);
+  }
+  return apply_checkin(context, intent) || apply_complaint(context, intent) ||
+         apply_survey(context, intent) || apply_status(context, intent);
+}
+
 bool KioskApp::tick(TimePoint now) {
+  const bool printed = m_printing != nullptr && m_printing->poll();
   if (in_customer_session() && m_idle.phase(now) == domain::IdlePhase::expired) {
     end_session(now);
   }
   const auto visible = visible_timers(now);
-  const bool changed = visible != m_last_visible;
+  const bool changed = visible != m_last_visible || printed;
   m_last_visible = visible;
   return changed;
 }
 
 KioskApp::TimePoint KioskApp::next_wake(TimePoint now) const {
   if (in_customer_session()) {
-    return m_idle.next_change(now);
+    auto wake = m_idle.next_change(now);
+    if (m_printing != nullptr && m_printing->busy()) {
+      wake = std::min(wake, now + std::chrono::milliseconds{200});  // a print outcome changes the screen
+    }
+    return wake;
   }
   if (m_session.screen == ScreenId::attract && m_config.languages.enabled.size() > 1) {
     const auto cycle = std::max<TimePoint::duration>(m_config.session.attract_cycle, std::chrono::seconds{1});
@@ -204,10 +254,14 @@ FrameVm KioskApp::view_model(TimePoint now) const {
     case ScreenId::out_of_service:
       vm.out_of_service = out_of_service_vm(catalog);
       break;
+    default:
+      fill_flow_vm(catalog, vm);
+      break;
   }
   if (in_customer_session()) {
     vm.chrome = chrome_vm(catalog);
     vm.idle_warning = idle_warning_vm(catalog, now);
+    vm.privacy = privacy_vm(catalog);
   }
   return vm;
 }
@@ -254,8 +308,31 @@ HomeVm KioskApp::home_vm(const i18n::Catalog& catalog) const {
   HomeVm vm;
   vm.bank_name = m_config.kiosk.bank_name;
   vm.title = catalog.tr("How can we help you today?");
-  // Customer flows register their entries here as they are built; until one exists the home screen
-  // says where to get help instead of showing buttons that lead nowhere.
+  // Only flows that work right now are offered: a button that leads nowhere is worse than none.
+  auto offer = [&vm](std::string id, std::string_view label, std::string_view description) {
+    vm.entries.push_back({std::move(id), std::string(label), std::string(description)});
+  };
+  if (m_desk != nullptr) {
+    const auto& content = m_desk->content();
+    const bool atm = m_config.display.profile == Profile::atm;
+    if (!atm && !content.services.services.empty()) {
+      offer("checkin", catalog.tr("Get a queue number"),
+            catalog.tr("For the counter, or check in for your appointment"));
+    }
+    if (m_desk->complaints_available() && !content.taxonomy.products.empty()) {
+      offer("complaint", atm ? catalog.tr("Report a problem") : catalog.tr("Make a complaint"),
+            catalog.tr("Tell us what went wrong. You get a reference number."));
+    }
+    const auto* survey_key = atm ? "atm_quick" : "visit";
+    if (content.surveys.contains(survey_key)) {
+      offer("survey", atm ? catalog.tr("How was it today?") : catalog.tr("Rate your visit"),
+            catalog.tr("A few quick questions. Anonymous."));
+    }
+    if (m_desk->complaints_available()) {
+      offer("status", catalog.tr("Check a complaint"),
+            catalog.tr("With the reference and code from your receipt"));
+    }
+  }
   vm.empty_text = catalog.tr(
       "Self-service is not available at this kiosk yet. A member of staff will be glad to help you.");
   return vm;
@@ -285,6 +362,39 @@ IdleWarningVm KioskApp::idle_warning_vm(const i18n::Catalog& catalog, TimePoint 
       {{"count", std::to_string(seconds)}});
   vm.consequence = catalog.tr("Everything you entered will be cleared for your privacy.");
   vm.more_time_label = catalog.tr("I need more time");
+  return vm;
+}
+
+void KioskApp::fill_flow_vm(const i18n::Catalog& catalog, FrameVm& vm) const {
+  const FlowViewContext context{m_session, m_desk, m_printing, m_config, catalog};
+  build_checkin_vm(context, vm);
+  build_complaint_vm(context, vm);
+  build_survey_vm(context, vm);
+  build_status_vm(context, vm);
+}
+
+PrivacyVm KioskApp::privacy_vm(const i18n::Catalog& catalog) const {
+  PrivacyVm vm;
+  vm.visible = m_session.privacy_open;
+  if (!vm.visible)
+    return vm;
+  vm.title = catalog.tr("How we use your data");
+  for (const auto paragraph : {
+           catalog.tr("Surveys are anonymous: we do not store who answered."),
+           catalog.tr(
+               "A complaint is stored on this kiosk and sent securely to the bank's complaints team. Your "
+               "description and contact details are encrypted."),
+           catalog.tr(
+               "We use your contact details only to answer your complaint, and only if you agreed. They are "
+               "deleted when the complaint is closed."),
+           catalog.tr(
+               "When you leave, or after a short time without a touch, the screen is cleared so the next "
+               "customer sees nothing of yours."),
+           catalog.tr("You can ask staff for a copy of the bank's full privacy notice."),
+       }) {
+    vm.paragraphs.emplace_back(paragraph);
+  }
+  vm.close_label = catalog.tr("Close");
   return vm;
 }
 

@@ -10,15 +10,35 @@ struct ScreenName {
   std::string_view key;
 };
 
-constexpr std::array<ScreenName, 4> k_screens{{
+constexpr std::array<ScreenName, 18> k_screens{{
     {ScreenId::attract, "attract"},
     {ScreenId::language, "language"},
     {ScreenId::home, "home"},
     {ScreenId::out_of_service, "out_of_service"},
+    {ScreenId::checkin_services, "checkin_services"},
+    {ScreenId::checkin_booking, "checkin_booking"},
+    {ScreenId::checkin_ticket, "checkin_ticket"},
+    {ScreenId::complaint_product, "complaint_product"},
+    {ScreenId::complaint_issue, "complaint_issue"},
+    {ScreenId::complaint_details, "complaint_details"},
+    {ScreenId::complaint_contact, "complaint_contact"},
+    {ScreenId::complaint_review, "complaint_review"},
+    {ScreenId::complaint_done, "complaint_done"},
+    {ScreenId::survey_ticket, "survey_ticket"},
+    {ScreenId::survey_page, "survey_page"},
+    {ScreenId::survey_done, "survey_done"},
+    {ScreenId::status_lookup, "status_lookup"},
+    {ScreenId::status_result, "status_result"},
 }};
 
-constexpr std::array<ScreenId, 4> k_screen_ids{ScreenId::attract, ScreenId::language, ScreenId::home,
-                                               ScreenId::out_of_service};
+constexpr std::array<ScreenId, 18> k_screen_ids{
+    ScreenId::attract,           ScreenId::language,          ScreenId::home,
+    ScreenId::out_of_service,    ScreenId::checkin_services,  ScreenId::checkin_booking,
+    ScreenId::checkin_ticket,    ScreenId::complaint_product, ScreenId::complaint_issue,
+    ScreenId::complaint_details, ScreenId::complaint_contact, ScreenId::complaint_review,
+    ScreenId::complaint_done,    ScreenId::survey_ticket,     ScreenId::survey_page,
+    ScreenId::survey_done,       ScreenId::status_lookup,     ScreenId::status_result,
+};
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include <cerrno>
+
 #include <algorithm>
 #include <utility>
 
@@ -46,10 +48,35 @@ int open_flags(OpenMode mode) {
 }  // namespace
 
 StoreError::StoreError(int code, std::string message, std::string sql)
+    : StoreError(code, std::move(message), std::move(sql), 0) {}
+
+StoreError::StoreError(int code, std::string message, std::string sql, int system_errno)
     : std::runtime_error(describe(code, message, sql)),
       m_code(code),
       m_message(std::move(message)),
-      m_sql(std::move(sql)) {}
+      m_sql(std::move(sql)),
+      m_system_errno(system_errno) {}
+
+StoreError::Kind StoreError::kind() const noexcept {
+  switch (primary_code()) {
+    case SQLITE_FULL:
+      return Kind::storage_full;
+    case SQLITE_IOERR:
+      // SQLite reports a write that ran out of space as SQLITE_FULL on most paths, but some (WAL appends,
+      // fsync, truncate) surface as an I/O error; the OS error says which it was.
+      return (m_system_errno == ENOSPC || m_system_errno == EDQUOT) ? Kind::storage_full : Kind::other;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Kind::busy;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Kind::corrupt;
+    case SQLITE_CONSTRAINT:
+      return Kind::constraint;
+    default:
+      return Kind::other;
+  }
+}
 
 struct Database::Impl {
   sqlite3* db = nullptr;
@@ -68,7 +95,8 @@ sqlite3* detail::DatabaseAccess::handle(Database& db) {
 void detail::throw_error(sqlite3* db, int rc, std::string_view sql) {
   // The connection's message is only about this failure if its error code matches.
   const bool has_message = db != nullptr && sqlite3_extended_errcode(db) == rc;
-  throw StoreError(rc, has_message ? sqlite3_errmsg(db) : sqlite3_errstr(rc), std::string(sql));
+  const int system_errno = db != nullptr ? sqlite3_system_errno(db) : 0;
+  throw StoreError(rc, has_message ? sqlite3_errmsg(db) : sqlite3_errstr(rc), std::string(sql), system_errno);
 }
 
 Database::Database(const std::filesystem::path& file, OpenMode mode) : m_impl(std::make_unique<Impl>()) {
@@ -93,7 +121,8 @@ void Database::exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw StoreError(sqlite3_extended_errcode(m_impl->db), std::move(detail), text);
+    throw StoreError(sqlite3_extended_errcode(m_impl->db), std::move(detail), text,
+                     sqlite3_system_errno(m_impl->db));
   }
 }
 

@@ -46,8 +46,123 @@ CREATE TABLE device_alarms (
 );
 )sql";
 
+// Migration 2: customer records (tickets, complaints, surveys) and sealed outbox payloads.
+// - Instants are INTEGER Unix milliseconds (UTC); local_day is the branch-local 'YYYY-MM-DD' that ticket
+//   numbers restart on.
+// - complaints.seq comes from `counters`, a row that only ever goes up, so a complaint seq (and the reference
+//   printed from it) is never issued twice even if complaint rows are purged. `CHECK (value >= 0)` and the
+//   UPDATE ... RETURNING in ComplaintRepository keep it one statement per allocation.
+// - Customer text lives only in the sealed_* BLOBs (AES-256-GCM, see PiiCipher); nothing personal is in a
+//   plaintext column. survey_responses holds no customer identifier at all.
+// - outbox.sealed_data: events that carry personal data keep their body here, sealed; `data` is then ''.
+// - Indexes: tickets_waiting serves "waiting today per service" and "people ahead"; tickets_called serves
+//   "recent service times per service"; complaints_due serves the dashboard's deadline lists.
+constexpr std::string_view k_schema_v2 = R"sql(
+CREATE TABLE tickets (
+  id             TEXT    PRIMARY KEY,
+  service_id     TEXT    NOT NULL,
+  local_day      TEXT    NOT NULL CHECK (local_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  number         INTEGER NOT NULL CHECK (number > 0),
+  display        TEXT    NOT NULL,
+  language       TEXT    NOT NULL,
+  booking_code   TEXT,
+  issued_at      INTEGER NOT NULL,
+  people_ahead   INTEGER NOT NULL CHECK (people_ahead >= 0),
+  quote_kind     TEXT    NOT NULL CHECK (quote_kind IN ('range', 'people_ahead_only', 'no_wait')),
+  quote_low_min  INTEGER NOT NULL DEFAULT 0,
+  quote_high_min INTEGER,
+  status         TEXT    NOT NULL DEFAULT 'waiting'
+                 CHECK (status IN ('waiting', 'called', 'served', 'no_show', 'transferred', 'cancelled')),
+  called_at      INTEGER,
+  served_at      INTEGER,
+  done_at        INTEGER,
+  counter        TEXT,
+  UNIQUE (service_id, local_day, number)
+);
+CREATE INDEX tickets_waiting ON tickets (service_id, local_day, status, number);
+CREATE INDEX tickets_called ON tickets (service_id, called_at);
+CREATE INDEX tickets_display ON tickets (local_day, display);
+
+CREATE TABLE ticket_counters (
+  service_id  TEXT    PRIMARY KEY,
+  local_day   TEXT    NOT NULL,
+  last_number INTEGER NOT NULL CHECK (last_number >= 0)
+);
+
+CREATE TABLE used_bookings (
+  code      TEXT    PRIMARY KEY,
+  ticket_id TEXT    NOT NULL REFERENCES tickets (id),
+  used_at   INTEGER NOT NULL
+);
+
+CREATE TABLE counters (
+  name  TEXT    PRIMARY KEY,
+  value INTEGER NOT NULL CHECK (value >= 0)
+);
+INSERT INTO counters (name, value) VALUES ('complaint_seq', 0);
+
+CREATE TABLE complaints (
+  id                   TEXT    PRIMARY KEY,
+  seq                  INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+  reference            TEXT    NOT NULL UNIQUE,
+  product_id           TEXT    NOT NULL,
+  issue_id             TEXT    NOT NULL,
+  taxonomy_version     TEXT    NOT NULL,
+  priority             TEXT    NOT NULL,
+  language             TEXT    NOT NULL,
+  received_at          INTEGER NOT NULL,
+  ack_due_at           INTEGER NOT NULL,
+  final_due_at         INTEGER NOT NULL,
+  needs_extra_help     INTEGER NOT NULL CHECK (needs_extra_help IN (0, 1)),
+  consent_given        INTEGER NOT NULL CHECK (consent_given IN (0, 1)),
+  consent_text_version TEXT,
+  sealed_pii           BLOB,
+  sealed_lookup        BLOB    NOT NULL,
+  status               TEXT    NOT NULL,
+  status_updated_at    INTEGER NOT NULL
+);
+CREATE INDEX complaints_due ON complaints (status, final_due_at);
+CREATE INDEX complaints_received ON complaints (received_at);
+
+CREATE TABLE complaint_status_history (
+  id           INTEGER PRIMARY KEY,
+  complaint_id TEXT    NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
+  status       TEXT    NOT NULL,
+  note         TEXT    NOT NULL DEFAULT '',
+  at           INTEGER NOT NULL,
+  source       TEXT    NOT NULL
+);
+CREATE INDEX complaint_status_history_by_complaint ON complaint_status_history (complaint_id, at, id);
+
+CREATE TABLE complaint_feedback (
+  id             TEXT    PRIMARY KEY,
+  complaint_id   TEXT    NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
+  answer         TEXT    NOT NULL,
+  sealed_comment BLOB,
+  at             INTEGER NOT NULL
+);
+CREATE INDEX complaint_feedback_by_complaint ON complaint_feedback (complaint_id, at);
+
+CREATE TABLE survey_responses (
+  id              TEXT    PRIMARY KEY,
+  survey_id       TEXT    NOT NULL,
+  survey_version  INTEGER NOT NULL,
+  triggered_by    TEXT    NOT NULL,
+  service_id      TEXT,
+  language        TEXT    NOT NULL,
+  answers_json    TEXT    NOT NULL CHECK (json_valid(answers_json)),
+  submitted_at    INTEGER NOT NULL,
+  probable_repeat INTEGER NOT NULL CHECK (probable_repeat IN (0, 1))
+);
+CREATE INDEX survey_responses_by_time ON survey_responses (submitted_at);
+CREATE INDEX survey_responses_by_survey ON survey_responses (survey_id, submitted_at);
+
+ALTER TABLE outbox ADD COLUMN sealed_data BLOB;
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "outbox, meta, device_alarms", k_schema_v1},
+    Migration{2, "tickets, complaints, surveys, sealed outbox payloads", k_schema_v2},
 };
 
 }  // namespace

@@ -4,16 +4,19 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "domain/uuid.hpp"
 #include "store/database.hpp"
+#include "store/pii_cipher.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 
 namespace kiosk::store {
 namespace {
 
-constexpr std::string_view k_row_columns = "seq, id, type, schema, at, data, attempts, last_error";
+constexpr std::string_view k_row_columns =
+    "seq, id, type, schema, at, data, attempts, last_error, sealed_data";
 
 std::string_view state_name(OutboxState state) {
   switch (state) {
@@ -39,8 +42,9 @@ std::optional<OutboxState> parse_state(std::string_view name) {
   return std::nullopt;
 }
 
-// Reads a row selected with k_row_columns; nullopt if its time does not parse.
-std::optional<OutboxRow> read_row(const Statement& query) {
+// Reads a row selected with k_row_columns; nullopt if its time does not parse. A sealed body is opened with
+// `cipher` when there is one; otherwise, or when it does not open, the row says data_readable = false.
+std::optional<OutboxRow> read_row(const Statement& query, const PiiCipher* cipher) {
   const auto at = domain::parse_rfc3339_utc(query.column_text(4));
   if (!at) {
     return std::nullopt;
@@ -55,6 +59,15 @@ std::optional<OutboxRow> read_row(const Statement& query) {
   row.attempts = query.column_int(6);
   if (!query.column_is_null(7)) {
     row.last_error = query.column_text(7);
+  }
+  if (!query.column_is_null(8)) {
+    row.sealed = true;
+    std::optional<std::string> opened;
+    if (cipher != nullptr) {
+      opened = cipher->open(query.column_blob(8), Outbox::sealed_data_aad(row.event.id, row.event.type));
+    }
+    row.data_readable = opened.has_value();
+    row.event.data_json = opened ? std::move(*opened) : std::string();
   }
   return row;
 }
@@ -87,6 +100,14 @@ std::int64_t update_each(Database& db, std::string_view sql, std::span<const std
 }  // namespace
 
 std::int64_t Outbox::append(Transaction& tx, const domain::EventRecord& event) {
+  return append(tx, event, nullptr);
+}
+
+std::string Outbox::sealed_data_aad(std::string_view event_id, std::string_view type) {
+  return PiiCipher::row_aad("outbox", event_id, type);
+}
+
+std::int64_t Outbox::append(Transaction& tx, const domain::EventRecord& event, const PiiCipher* seal_with) {
   Database& db = tx.database();
   if (tx.committed() || !db.in_transaction()) {
     throw std::logic_error("outbox: append needs an open transaction");
@@ -107,14 +128,22 @@ std::int64_t Outbox::append(Transaction& tx, const domain::EventRecord& event) {
   if (!is_json_object(db, event.data_json)) {
     throw std::invalid_argument("outbox: event data is not a JSON object (" + event.type + ")");
   }
+  const std::string canonical_id = id->to_string();
   Statement insert(db,
-                   "INSERT INTO outbox (id, type, schema, at, data, created_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
-  insert.bind_text(1, id->to_string());
+                   "INSERT INTO outbox (id, type, schema, at, data, sealed_data, created_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+  insert.bind_text(1, canonical_id);
   insert.bind_text(2, event.type);
   insert.bind_int64(3, event.schema);
   insert.bind_text(4, domain::format_rfc3339_utc(event.at));
-  insert.bind_text(5, event.data_json);
+  if (seal_with != nullptr) {
+    // `data` stays '' so the plaintext body never reaches the file, not even in the WAL.
+    insert.bind_text(5, "");
+    insert.bind_blob(6, seal_with->seal(event.data_json, sealed_data_aad(canonical_id, event.type)));
+  } else {
+    insert.bind_text(5, event.data_json);
+    insert.bind_null(6);
+  }
   insert.run();
   return db.last_insert_rowid();
 }
@@ -126,23 +155,34 @@ std::int64_t Outbox::pending_count() const {
 }
 
 std::vector<OutboxRow> Outbox::read_pending(std::size_t limit) {
+  return read_pending(limit, nullptr);
+}
+
+std::vector<OutboxRow> Outbox::read_pending(std::size_t limit, const PiiCipher* open_with) {
   std::vector<OutboxRow> rows;
-  std::vector<std::int64_t> unreadable;
+  std::vector<std::pair<std::int64_t, std::string_view>> unreadable;
   {
     Statement query(m_db, "SELECT " + std::string(k_row_columns) +
                               " FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?1");
     query.bind_int64(
         1, static_cast<std::int64_t>(std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max())));
     while (query.step()) {
-      if (auto row = read_row(query)) {
-        rows.push_back(std::move(*row));
+      if (!query.column_is_null(8) && open_with == nullptr) {
+        throw std::logic_error("outbox: pending event " + std::to_string(query.column_int64(0)) +
+                               " is sealed; read_pending needs the PII cipher");
+      }
+      auto row = read_row(query, open_with);
+      if (!row) {
+        unreadable.emplace_back(query.column_int64(0), "stored event time is not RFC 3339");
+      } else if (!row->data_readable) {
+        unreadable.emplace_back(row->seq, "sealed event data does not open (wrong key or damaged)");
       } else {
-        unreadable.push_back(query.column_int64(0));
+        rows.push_back(std::move(*row));
       }
     }
   }
-  for (const std::int64_t seq : unreadable) {
-    quarantine(seq, "stored event time is not RFC 3339");
+  for (const auto& [seq, reason] : unreadable) {
+    quarantine(seq, reason);
   }
   return rows;
 }
@@ -201,12 +241,16 @@ OutboxCounts Outbox::counts_by_state() const {
 }
 
 std::optional<OutboxRow> Outbox::find(std::int64_t seq) const {
+  return find(seq, nullptr);
+}
+
+std::optional<OutboxRow> Outbox::find(std::int64_t seq, const PiiCipher* open_with) const {
   Statement query(m_db, "SELECT " + std::string(k_row_columns) + " FROM outbox WHERE seq = ?1");
   query.bind_int64(1, seq);
   if (!query.step()) {
     return std::nullopt;
   }
-  return read_row(query);
+  return read_row(query, open_with);
 }
 
 std::optional<OutboxState> Outbox::state_of(std::int64_t seq) const {

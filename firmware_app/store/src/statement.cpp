@@ -96,8 +96,9 @@ bool Statement::step() {
   // Read the message before reset() could replace it, then leave the statement reusable.
   const int code = sqlite3_extended_errcode(m_impl->db);
   std::string message = sqlite3_errmsg(m_impl->db);
+  const int system_errno = sqlite3_system_errno(m_impl->db);
   sqlite3_reset(m_impl->stmt);
-  throw StoreError(code != SQLITE_OK ? code : rc, std::move(message), m_impl->sql);
+  throw StoreError(code != SQLITE_OK ? code : rc, std::move(message), m_impl->sql, system_errno);
 }
 
 void Statement::run() {

@@ -56,6 +56,11 @@ std::string summarize(const std::vector<std::string>& problems) {
   return text;
 }
 
+// Per-connection settings every connection to the store uses. secure_delete: purged personal data (already
+// sealed) is overwritten with zeros in the file instead of lingering in free space until the page is reused.
+constexpr std::string_view k_connection_pragmas =
+    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON";
+
 std::int64_t pragma_int(Database& db, std::string_view pragma) {
   Statement query(db, pragma);
   return query.step() ? query.column_int64(0) : -1;
@@ -70,7 +75,7 @@ std::optional<std::string> configure(Database& db) {
   if (mode != "wal") {
     return fmt::format("cannot switch '{}' to WAL journal mode (it stayed '{}')", db.path().string(), mode);
   }
-  db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+  db.exec(k_connection_pragmas);
   if (pragma_int(db, "PRAGMA synchronous") != 2) {
     return fmt::format("'{}': PRAGMA synchronous = FULL did not take effect", db.path().string());
   }
@@ -142,6 +147,10 @@ Attempt open_database(const fs::path& file, const OpenOptions& options) {
       return attempt;
     }
     detail::migrate(db);
+    if (options.max_page_count > 0) {
+      // After migrating: the cap is for customer data, and a migration must not fail half way for it.
+      db.exec("PRAGMA max_page_count = " + std::to_string(options.max_page_count));
+    }
     set_checkpoint_on_close(db, true);
     attempt.db.emplace(std::move(db));
     attempt.verdict = Verdict::ready;
@@ -259,6 +268,48 @@ std::int64_t Store::record_alarm(std::string_view kind, std::string_view detail,
   m_outbox.append(tx, event);
   tx.commit();
   return alarm_id;
+}
+
+Database Store::open_secondary(const fs::path& db_file) {
+  return open_secondary(db_file, SecondaryOptions{});
+}
+
+Database Store::open_secondary(const fs::path& db_file, const SecondaryOptions& options) {
+  // read_write (no create): a missing file is an error here, never a new empty store.
+  Database db(db_file, OpenMode::read_write);
+  db.set_busy_timeout(options.busy_timeout);
+  const int version = detail::read_user_version(db);
+  if (version != detail::latest_schema_version()) {
+    throw StoreError(SQLITE_ERROR,
+                     fmt::format("'{}' has schema version {}, this program needs exactly {}; open it with "
+                                 "Store::open first (a secondary connection never migrates)",
+                                 db_file.string(), version, detail::latest_schema_version()),
+                     "");
+  }
+  // Reading journal_mode does not change it; a secondary must not switch a file the primary configured.
+  Statement journal(db, "PRAGMA journal_mode");
+  const std::string mode = journal.step() ? journal.column_text(0) : std::string();
+  journal.reset();
+  if (mode != "wal") {
+    throw StoreError(SQLITE_ERROR,
+                     fmt::format("'{}' is in '{}' journal mode, not WAL; open it with Store::open first",
+                                 db_file.string(), mode),
+                     "");
+  }
+  db.exec(k_connection_pragmas);
+  return db;
+}
+
+std::int64_t Store::set_max_page_count(std::int64_t pages) {
+  return pragma_int(m_db, "PRAGMA max_page_count = " + std::to_string(pages));
+}
+
+std::int64_t Store::page_count() {
+  return pragma_int(m_db, "PRAGMA page_count");
+}
+
+std::int64_t Store::page_size() {
+  return pragma_int(m_db, "PRAGMA page_size");
 }
 
 IntegrityReport Store::integrity_check() {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::platform {
@@ -49,5 +50,12 @@ bool input_queued();
 // Builds the SDL finger events a real touchscreen sends for a tap at pixel (x, y) and pushes them onto
 // SDL's queue. Used by the UI test driver and `simulate`, so their taps travel the production path.
 void push_tap(float x, float y, int display_width, int display_height);
+
+// Pushes text as SDL_TEXTINPUT events (what a hardware keyboard or the system IME sends), split into
+// chunks SDL can carry without breaking a character.
+void push_text(std::string_view utf8);
+
+// Pushes a key press and release (SDL_Keycode), e.g. SDLK_BACKSPACE from a hardware keyboard.
+void push_key(int keycode);
 
 }  // namespace kiosk::platform

@@ -176,10 +176,10 @@ TEST_F(StoreOutbox, AnUnreadableRowIsQuarantinedInsteadOfBlockingTheQueue) {
 }
 
 TEST_F(StoreOutbox, AppendAndTheBusinessRowCommitTogetherOrNotAtAll) {
-  db().exec("CREATE TABLE tickets (id INTEGER PRIMARY KEY, number TEXT NOT NULL)");
+  db().exec("CREATE TABLE business_rows (id INTEGER PRIMARY KEY, number TEXT NOT NULL)");
   auto issue_ticket = [&](const std::string& number, bool fail_before_commit) {
     Transaction tx(db());
-    Statement insert(db(), "INSERT INTO tickets (number) VALUES (?1)");
+    Statement insert(db(), "INSERT INTO business_rows (number) VALUES (?1)");
     insert.bind_text(1, number);
     insert.run();
     outbox().append(tx, make_event(*m_store, "ticket.issued", R"({"number":")" + number + "\"}"));
@@ -189,11 +189,11 @@ TEST_F(StoreOutbox, AppendAndTheBusinessRowCommitTogetherOrNotAtAll) {
     tx.commit();
   };
   EXPECT_THROW(issue_ticket("A001", true), std::runtime_error);
-  EXPECT_EQ(count_rows(db(), "tickets"), 0);
+  EXPECT_EQ(count_rows(db(), "business_rows"), 0);
   EXPECT_EQ(count_rows(db(), "outbox"), 0);
 
   issue_ticket("A002", false);
-  EXPECT_EQ(count_rows(db(), "tickets"), 1);
+  EXPECT_EQ(count_rows(db(), "business_rows"), 1);
   EXPECT_EQ(count_rows(db(), "outbox"), 1);
 
   // A failing outbox append (duplicate id) takes the business row down with it.
@@ -205,14 +205,14 @@ TEST_F(StoreOutbox, AppendAndTheBusinessRowCommitTogetherOrNotAtAll) {
   }
   try {
     Transaction tx(db());
-    db().exec("INSERT INTO tickets (number) VALUES ('A003')");
+    db().exec("INSERT INTO business_rows (number) VALUES ('A003')");
     outbox().append(tx, event);
     tx.commit();
     FAIL() << "duplicate event id accepted";
   } catch (const StoreError& error) {
     EXPECT_EQ(error.code(), 19 | (8 << 8));  // SQLITE_CONSTRAINT_UNIQUE
   }
-  EXPECT_EQ(count_rows(db(), "tickets"), 1);
+  EXPECT_EQ(count_rows(db(), "business_rows"), 1);
   EXPECT_EQ(count_rows(db(), "outbox"), 2);
 }
 

@@ -70,19 +70,22 @@ TEST_F(StoreOpen, CreatesDirectoriesAndTheSchemaOnFirstOpen) {
   ASSERT_TRUE(store);
   EXPECT_EQ(report.outcome, OpenOutcome::created);
   EXPECT_EQ(report.schema_version, Store::known_schema_version());
-  EXPECT_EQ(report.schema_version, 1);
+  EXPECT_EQ(report.schema_version, 2);
   EXPECT_NE(report.message.find(file.string()), std::string::npos) << report.message;
   EXPECT_TRUE(report.moved_aside_to.empty());
   EXPECT_EQ(store->path(), file);
 
   Database& db = store->database();
-  EXPECT_EQ(pragma_text(db, "user_version"), "1");
+  EXPECT_EQ(pragma_text(db, "user_version"), "2");
   Statement tables(db, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name");
   std::set<std::string> names;
   while (tables.step()) {
     names.insert(tables.column_text(0));
   }
-  for (const char* expected : {"outbox", "meta", "device_alarms", "outbox_state_seq"}) {
+  for (const char* expected :
+       {"outbox", "meta", "device_alarms", "outbox_state_seq", "tickets", "ticket_counters", "used_bookings",
+        "complaints", "complaint_status_history", "complaint_feedback", "survey_responses", "counters",
+        "tickets_waiting", "tickets_called"}) {
     EXPECT_TRUE(names.count(expected)) << expected;
   }
   EXPECT_EQ(count_rows(db, "outbox"), 0);
@@ -104,7 +107,7 @@ TEST_F(StoreOpen, ReopeningKeepsTheData) {
   auto store = open_ok(m_file, &report);
   ASSERT_TRUE(store);
   EXPECT_EQ(report.outcome, OpenOutcome::opened);
-  EXPECT_EQ(report.schema_version, 1);
+  EXPECT_EQ(report.schema_version, Store::known_schema_version());
   EXPECT_EQ(store->outbox().pending_count(), 1);
   ASSERT_TRUE(store->outbox().find(seq));
   EXPECT_EQ(store->outbox().find(seq)->event.type, "kiosk.started");
@@ -135,7 +138,9 @@ TEST_F(StoreOpen, UpgradesAnOlderSchema) {
   auto store = open_ok(m_file, &report);
   ASSERT_TRUE(store);
   EXPECT_EQ(report.outcome, OpenOutcome::opened);
-  EXPECT_NE(report.message.find("from version 0 to 1"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("from version 0 to " + std::to_string(Store::known_schema_version())),
+            std::string::npos)
+      << report.message;
   EXPECT_EQ(count_rows(store->database(), "legacy"), 1);
   EXPECT_EQ(count_rows(store->database(), "outbox"), 0);
 }
@@ -160,7 +165,7 @@ TEST_F(StoreOpen, GarbageIsMovedAsideByteForByteAndAFreshStoreRaisesAnAlarm) {
   EXPECT_TRUE(has_bytes(aside.string() + "-shm", shm_bytes));
 
   // The fresh store works and carries the alarm, as a row and as an event for head office.
-  EXPECT_EQ(report.schema_version, 1);
+  EXPECT_EQ(report.schema_version, Store::known_schema_version());
   EXPECT_TRUE(store->integrity_check().ok);
   Database& db = store->database();
   Statement alarm(db, "SELECT id, at, kind, detail, cleared_at FROM device_alarms");

@@ -29,6 +29,11 @@ class HeadlessKiosk {
   // Taps the centre of the widget drawn last frame under `widget_id`, then lets the UI settle.
   // Returns false when no such widget is on screen.
   bool tap(std::string_view widget_id);
+  // Types text as a hardware keyboard or the system IME would (SDL text input events), then settles.
+  void type(std::string_view utf8);
+  // Presses and releases one key (an SDL_Keycode such as SDLK_BACKSPACE), then settles.
+  void press_key(int keycode);
+
   bool write_png(const std::filesystem::path& file, std::string* error) const;
 
  private:

@@ -15,4 +15,19 @@ void draw_home(const app::HomeVm& vm, app::Intents& intents, DrawContext& contex
 void draw_out_of_service(const app::OutOfServiceVm& vm, app::Intents& intents, DrawContext& context);
 void draw_idle_warning(const app::IdleWarningVm& vm, app::Intents& intents, DrawContext& context);
 
+// Customer flows.
+void draw_checkin_services(const app::CheckinServicesVm& vm, app::Intents& intents, DrawContext& context);
+void draw_checkin_booking(const app::BookingCodeVm& vm, app::Intents& intents, DrawContext& context);
+void draw_checkin_ticket(const app::TicketVm& vm, app::Intents& intents, DrawContext& context);
+void draw_complaint_choice(const app::ComplaintChoiceVm& vm, app::Intents& intents, DrawContext& context);
+void draw_complaint_details(const app::ComplaintDetailsVm& vm, app::Intents& intents, DrawContext& context);
+void draw_complaint_contact(const app::ComplaintContactVm& vm, app::Intents& intents, DrawContext& context);
+void draw_complaint_review(const app::ComplaintReviewVm& vm, app::Intents& intents, DrawContext& context);
+void draw_complaint_done(const app::ComplaintDoneVm& vm, app::Intents& intents, DrawContext& context);
+void draw_survey_ticket(const app::SurveyTicketVm& vm, app::Intents& intents, DrawContext& context);
+void draw_survey_page(const app::SurveyPageVm& vm, app::Intents& intents, DrawContext& context);
+void draw_survey_done(const app::SurveyDoneVm& vm, app::Intents& intents, DrawContext& context);
+void draw_status_lookup(const app::StatusLookupVm& vm, app::Intents& intents, DrawContext& context);
+void draw_status_result(const app::StatusResultVm& vm, app::Intents& intents, DrawContext& context);
+
 }  // namespace kiosk::ui

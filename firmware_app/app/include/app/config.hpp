@@ -31,6 +31,11 @@ enum class DisplayMode { windowed, fullscreen, headless };
 // device path such as /dev/usb/lp0; tcp: `target` is host:port such as printer.local:9100.
 enum class PrinterTransport { none, file, device, tcp };
 
+// How text reaches paper. text: the printer's code pages (fast, needs CP866/CP865/GB18030 support);
+// raster: every line drawn with the kiosk's own fonts (any script, any printer); auto_select: text when the
+// language's code page covers every character, raster otherwise.
+enum class PrintMode { text, raster, auto_select };
+
 struct KioskConfig {
   struct Kiosk {
     std::string branch_id = "branch-001";  // MQTT topic level: [A-Za-z0-9][A-Za-z0-9_-]{0,63}
@@ -73,8 +78,25 @@ struct KioskConfig {
   struct Printer {
     PrinterTransport transport = PrinterTransport::none;
     std::string target;  // empty for none; see PrinterTransport for the other shapes
+    PrintMode mode = PrintMode::auto_select;
+    int paper_width_mm = 80;  // 80 or 58
     friend bool operator==(const Printer&, const Printer&) = default;
   } printer;
+
+  struct Complaints {
+    int acknowledge_business_days = 1;
+    int final_response_business_days = 15;
+    // Issues that make a complaint high priority (a customer asking for extra help always does).
+    std::vector<std::string> high_priority_issues = {"unauthorized_transaction", "card_retained",
+                                                     "cash_not_dispensed"};
+    std::vector<std::string> holidays;  // "YYYY-MM-DD", branch-local days that are not business days
+    // Printed on the acknowledgement and shown after submitting: where to go if the final answer does not
+    // satisfy the customer.
+    std::string escalation_text =
+        "If you are not satisfied with our final answer, you can bring the complaint to the Norwegian Financial "
+        "Services Complaints Board (Finansklagenemnda), finansklagenemnda.no, free of charge.";
+    friend bool operator==(const Complaints&, const Complaints&) = default;
+  } complaints;
 
   struct Logging {
     std::string level = "info";  // trace, debug, info, warn, error, off
@@ -131,8 +153,10 @@ inline constexpr std::size_t k_max_config_issues = 100;
 std::string_view to_string(Profile profile);
 std::string_view to_string(DisplayMode mode);
 std::string_view to_string(PrinterTransport transport);
+std::string_view to_string(PrintMode mode);
 std::optional<Profile> parse_profile(std::string_view name);
 std::optional<DisplayMode> parse_display_mode(std::string_view name);
 std::optional<PrinterTransport> parse_printer_transport(std::string_view name);
+std::optional<PrintMode> parse_print_mode(std::string_view name);
 
 }  // namespace kiosk::app

@@ -19,11 +19,18 @@
 
 namespace kiosk::app {
 
+class CustomerDesk;
+class PrintCoordinator;
+
 class KioskApp {
  public:
   using TimePoint = std::chrono::steady_clock::time_point;
 
   KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now);
+
+  // Connects the customer flows: the desk stores what customers do, the coordinator prints. Both may be
+  // null (store unavailable, no printer); the app then offers only what works. Both must outlive the app.
+  void attach(CustomerDesk* desk, PrintCoordinator* printing);
 
   // Shows the out-of-service screen; `staff_reason` is technical text for staff, shown small.
   void enter_out_of_service(std::string staff_reason);
@@ -57,6 +64,9 @@ class KioskApp {
   };
 
   void apply_one(const Intent& intent, TimePoint now);
+  bool apply_flow_intent(const Intent& intent, TimePoint now);
+  void fill_flow_vm(const i18n::Catalog& catalog, FrameVm& vm) const;
+  PrivacyVm privacy_vm(const i18n::Catalog& catalog) const;
   void start_session(TimePoint now);
   void end_session(TimePoint now);
   bool in_customer_session() const;
@@ -78,6 +88,8 @@ class KioskApp {
   TimePoint m_attract_started;
   VisibleTimers m_last_visible;
   std::optional<std::string> m_out_of_service_reason;
+  CustomerDesk* m_desk = nullptr;
+  PrintCoordinator* m_printing = nullptr;
 };
 
 }  // namespace kiosk::app

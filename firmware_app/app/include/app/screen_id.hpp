@@ -13,6 +13,24 @@ enum class ScreenId {
   language,        // language picker, each language named in itself
   home,            // what the customer can do here
   out_of_service,  // the kiosk cannot take customers; calm text, reason for staff
+  // queue check-in
+  checkin_services,  // pick a service (or "I have an appointment")
+  checkin_booking,   // type the booking code
+  checkin_ticket,    // the issued ticket: number, people ahead, honest estimate, print state
+  // complaint
+  complaint_product,  // what it is about
+  complaint_issue,    // what went wrong
+  complaint_details,  // in the customer's words, and the outcome they want
+  complaint_contact,  // optional contact details with consent
+  complaint_review,   // check and send
+  complaint_done,     // reference, lookup code, deadlines, print state
+  // survey
+  survey_ticket,  // "rate your visit": type the ticket number
+  survey_page,    // one page of questions
+  survey_done,    // thanks; after a low score, the offer to complain
+  // complaint status
+  status_lookup,  // reference + lookup code
+  status_result,  // history, deadlines, and the resolution question
 };
 
 std::string_view screen_key(ScreenId id);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/flow_view_models.hpp"
 #include "app/screen_id.hpp"
 
 namespace kiosk::app {
@@ -83,6 +84,21 @@ struct FrameVm {
   HomeVm home;
   OutOfServiceVm out_of_service;
   IdleWarningVm idle_warning;
+  // customer flows: only the one for `screen` is filled
+  CheckinServicesVm checkin_services;
+  BookingCodeVm booking;
+  TicketVm ticket;
+  ComplaintChoiceVm complaint_choice;  // product and issue screens
+  ComplaintDetailsVm complaint_details;
+  ComplaintContactVm complaint_contact;
+  ComplaintReviewVm complaint_review;
+  ComplaintDoneVm complaint_done;
+  SurveyTicketVm survey_ticket;
+  SurveyPageVm survey_page;
+  SurveyDoneVm survey_done;
+  StatusLookupVm status_lookup;
+  StatusResultVm status_result;
+  PrivacyVm privacy;  // over any screen that asks for personal data
 };
 
 }  // namespace kiosk::app

@@ -10,6 +10,10 @@
 //
 // seq is SQLite AUTOINCREMENT: strictly increasing and never reused, even after rows are deleted, so head
 // office can order by (kiosk, seq) and spot gaps.
+//
+// Sealed events: an event that carries personal data (a complaint, feedback with a comment) is appended
+// with a PiiCipher; its body is then stored only sealed (AES-256-GCM, AAD = the event id and type), never as
+// plaintext. Readers pass the cipher to get the body back; the envelope (id, type, time) stays readable.
 
 #include <cstdint>
 #include <optional>
@@ -23,6 +27,7 @@
 namespace kiosk::store {
 
 class Database;
+class PiiCipher;
 class Transaction;
 
 enum class OutboxState { pending, sent, confirmed, quarantined };
@@ -32,6 +37,10 @@ struct OutboxRow {
   domain::EventRecord event;
   int attempts = 0;  // how many times it was marked sent
   std::optional<std::string> last_error;
+  bool sealed = false;  // the body is stored sealed (event.data_json holds it opened, when it could be)
+  // False only from find(): the body is sealed and no cipher was given, or it did not open (wrong key,
+  // damaged). event.data_json is then empty, never garbage. read_pending never returns such rows.
+  bool data_readable = true;
 };
 
 struct OutboxCounts {
@@ -51,11 +60,19 @@ class Outbox {
   // schema < 1, data not a JSON object), std::logic_error if `tx` was already committed, and StoreError for
   // database failures (a duplicate id is SQLITE_CONSTRAINT_UNIQUE).
   std::int64_t append(Transaction& tx, const domain::EventRecord& event);
+  // The same, but when `seal_with` is not null the body is stored sealed with it (see above). The checks
+  // run on the plaintext before sealing. With nullptr this is the plain append above.
+  std::int64_t append(Transaction& tx, const domain::EventRecord& event, const PiiCipher* seal_with);
 
   std::int64_t pending_count() const;
   // Up to `limit` pending rows, lowest seq first. A row whose stored time cannot be read back (only possible
   // if the file was edited by hand) is quarantined here rather than returned, so it cannot block the queue.
   std::vector<OutboxRow> read_pending(std::size_t limit);
+  // The same, opening sealed bodies with `open_with`. A sealed row that does not open with it (wrong key,
+  // damaged bytes) is quarantined with a reason rather than returned, so it is reported in health and never
+  // sent as garbage. Throws std::logic_error if a sealed row is met and `open_with` is null: the caller is
+  // miswired, and skipping or quarantining good rows for that would lose or stall customer records.
+  std::vector<OutboxRow> read_pending(std::size_t limit, const PiiCipher* open_with);
 
   // mark_sent and return_to_pending run in their own transaction, so they must not be called while the
   // caller holds a Transaction on the same connection. Each method returns how many rows changed state;
@@ -75,6 +92,11 @@ class Outbox {
   OutboxCounts counts_by_state() const;
   // The row with this seq in any state, or nullopt.
   std::optional<OutboxRow> find(std::int64_t seq) const;
+  // The same, opening a sealed body with `open_with` (see OutboxRow::data_readable).
+  std::optional<OutboxRow> find(std::int64_t seq, const PiiCipher* open_with) const;
+
+  // The AAD that binds a sealed outbox body to its event: PiiCipher::row_aad("outbox", id, type).
+  static std::string sealed_data_aad(std::string_view event_id, std::string_view type);
   std::optional<OutboxState> state_of(std::int64_t seq) const;
 
  private:

@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's local database: one SQLite file in WAL mode with synchronous=FULL, so a record is durable
-// when its transaction commits (kiosks lose power). Store::open brings the file to the current schema and
+// when its transaction commits (kiosks lose power). Deleted content is overwritten (secure_delete), so
+// purged personal data does not linger in free pages. Store::open brings the file to the current schema and
 // never loses data doing it: a damaged file is moved aside, never deleted or overwritten, and a file from a
 // newer program version is left untouched.
 
@@ -45,6 +46,13 @@ struct OpenOptions {
   std::chrono::milliseconds busy_timeout{5000};
   // UTC wall clock; names moved-aside files and stamps the recovery alarm. Defaults to system_clock::now.
   std::function<std::chrono::system_clock::time_point()> clock;
+  // PRAGMA max_page_count for this connection, to make "storage full" reproducible in tests (and to cap
+  // the store below the disk size if an installation wants to). 0 keeps SQLite's default (no practical cap).
+  std::int64_t max_page_count = 0;
+};
+
+struct SecondaryOptions {
+  std::chrono::milliseconds busy_timeout{5000};
 };
 
 struct IntegrityReport {
@@ -68,6 +76,15 @@ class Store {
   // The newest schema version this program knows (the number of migrations).
   static int known_schema_version();
 
+  // A second connection to a store that Store::open has already created and migrated, for another thread
+  // (the sync thread drains the outbox while the UI thread writes). Same settings as the primary: WAL,
+  // synchronous=FULL, foreign keys, busy timeout. It never creates, migrates, repairs or moves a file:
+  // throws StoreError (with a message naming the path) if the file is missing, not in WAL mode, or its
+  // schema version is not exactly known_schema_version() (older means the primary has not migrated it yet;
+  // newer means a newer program owns it).
+  static Database open_secondary(const std::filesystem::path& db_file);
+  static Database open_secondary(const std::filesystem::path& db_file, const SecondaryOptions& options);
+
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -83,6 +100,13 @@ class Store {
   // Writes a device_alarms row and its "device.alarm" outbox event in one transaction; returns the alarm id.
   // Event data: {"alarm_id": id, "kind": kind, "detail": detail}. Must not be called inside a Transaction.
   std::int64_t record_alarm(std::string_view kind, std::string_view detail, domain::EventTime now);
+
+  // Sets PRAGMA max_page_count on this connection and returns the limit now in force (SQLite never sets it
+  // below the current page count). Tests use it to fill the store and then to make room again.
+  std::int64_t set_max_page_count(std::int64_t pages);
+  // Pages the file holds now and the page size in bytes (for the dashboard's disk figure).
+  std::int64_t page_count();
+  std::int64_t page_size();
 
   // Full PRAGMA integrity_check. Reads every page, so it can take seconds on a large store: run it off the
   // UI thread. Throws StoreError only if the check itself cannot run.

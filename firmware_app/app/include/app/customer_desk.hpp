@@ -1,0 +1,117 @@
+#pragma once
+// The customer desk: every durable thing a customer can do at the kiosk. Each submission is one SQLite
+// transaction that writes the record AND its outbox event for head office; the call returns only after
+// the commit is durable, so a confirmation on screen means the record survives a power cut.
+//
+// Guarantees:
+// - Never throws. A refused step comes back as a DeskProblem; storage_full means nothing new was written
+//   and nothing stored before was touched.
+// - Ticket numbers restart at the branch-local midnight and are never issued twice (domain rule, counter
+//   in the same transaction as the ticket).
+// - Complaint text and contact details are sealed (AES-256-GCM) in the record and in its outbox event.
+// - Survey answers carry no customer identifier; a repeat within 5 s is stored flagged, never dropped.
+// - Lookups are rate-limited per kiosk across restarts; a wrong reference and a wrong code look the same.
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/config.hpp"
+#include "app/customer_desk_types.hpp"
+#include "domain/complaints/taxonomy.hpp"
+#include "domain/queue/bookings.hpp"
+#include "domain/queue/services.hpp"
+#include "domain/surveys/definition.hpp"
+#include "domain/surveys/runner.hpp"
+
+namespace kiosk::platform {
+class Clock;
+}
+namespace kiosk::store {
+class Store;
+class PiiCipher;
+}  // namespace kiosk::store
+
+namespace kiosk::app {
+
+template <class T>
+struct DeskResult {
+  std::optional<T> value;
+  DeskProblem problem = DeskProblem::none;
+  std::optional<UtcTime> retry_after;  // lookup_locked: when the kiosk takes lookups again
+  bool ok() const { return value.has_value(); }
+};
+
+// What the customer flows offer: loaded at start from assets (and later from head-office bundles).
+struct DeskContent {
+  domain::queue::ServiceCatalog services;
+  std::vector<domain::queue::Booking> bookings;
+  domain::complaints::Taxonomy taxonomy;
+  std::map<std::string, domain::surveys::SurveyDefinition, std::less<>> surveys;  // by trigger
+};
+
+// Loads services, bookings, taxonomy and surveys from the assets folder. Every problem is collected with
+// its file name; a broken file leaves its part empty (that flow is then not offered), never the kiosk down.
+DeskContent load_desk_content(const std::filesystem::path& assets_dir, std::vector<std::string>& problems);
+
+// Every text the content can put on screen (service names, taxonomy, survey questions and choices), so
+// the font atlas bakes exactly those glyphs.
+std::string content_glyph_text(const DeskContent& content);
+
+struct ComplaintSubmission {
+  std::string product_id;
+  std::string issue_id;
+  std::string description;
+  std::string desired_outcome;
+  std::string name;
+  std::string phone;
+  std::string email;
+  bool consent = false;
+  bool extra_help = false;
+  std::string context;
+  std::string language;
+};
+
+class CustomerDesk {
+ public:
+  CustomerDesk(store::Store& store, const KioskConfig& config, DeskContent content,
+               const platform::Clock& clock, const std::filesystem::path& key_file);
+  ~CustomerDesk();
+  CustomerDesk(const CustomerDesk&) = delete;
+  CustomerDesk& operator=(const CustomerDesk&) = delete;
+
+  // False when the PII key could not be loaded: complaints are then not offered.
+  bool complaints_available() const;
+  const DeskContent& content() const { return m_content; }
+
+  std::vector<ServiceOption> services(const std::string& language) const;
+  DeskResult<IssuedTicket> issue_ticket(const std::string& service_id, const std::string& language);
+  DeskResult<IssuedTicket> check_in_booking(const std::string& typed_code, const std::string& language);
+
+  DeskResult<ComplaintReceipt> submit_complaint(const ComplaintSubmission& submission);
+  DeskResult<ComplaintStatusView> look_up_complaint(const std::string& reference, const std::string& code);
+  DeskProblem record_resolution(const std::string& complaint_id, const std::string& answer,
+                                const std::string& comment);
+
+  // The service of today's ticket `number` ("A007"), for "rate your visit"; nullopt when unknown.
+  std::optional<std::string> service_of_ticket(const std::string& number) const;
+  // Stores a completed survey. Returns whether it was flagged as a probable repeat.
+  DeskResult<bool> record_survey(const domain::surveys::CompletedSurvey& survey, const std::string& trigger,
+                                 const std::string& service_id, const std::string& language);
+
+  UtcTime now() const;
+  const std::string& time_zone() const;
+
+  // Defined in the desk's source files, which share it; not for callers.
+  struct Impl;
+
+ private:
+  DeskContent m_content;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace kiosk::app

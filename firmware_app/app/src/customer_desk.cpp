@@ -1,0 +1,78 @@
+// The desk's common parts: construction (PII key, calendar, kiosk code), transactions, events.
+#include <date/date.h>
+
+#include "desk_impl.hpp"
+#include "domain/complaints/reference.hpp"
+
+namespace kiosk::app {
+
+std::string iso_day(date::local_days day) {
+  return date::format("%F", day);
+}
+
+std::string rfc3339(UtcTime instant) {
+  return domain::format_rfc3339_utc(std::chrono::time_point_cast<std::chrono::milliseconds>(instant));
+}
+
+domain::EventRecord CustomerDesk::Impl::event(std::string type, nlohmann::json data) const {
+  domain::EventRecord record;
+  const auto at = clock.utc_now();
+  record.id = store.new_event_id(at);
+  record.type = std::move(type);
+  record.schema = 1;
+  record.at = std::chrono::time_point_cast<std::chrono::milliseconds>(at);
+  record.data_json = data.dump();
+  return record;
+}
+
+DeskProblem CustomerDesk::Impl::in_transaction(std::string_view what,
+                                               const std::function<void(store::Transaction&)>& work) {
+  try {
+    store::Transaction transaction(store.database());
+    work(transaction);
+    transaction.commit();
+    return DeskProblem::none;
+  } catch (const store::StoreError& error) {
+    spdlog::error("{} not stored: {} (SQLite {})", what, error.message(), error.code());
+    return error.is_storage_full() ? DeskProblem::storage_full : DeskProblem::store_failed;
+  } catch (const std::exception& error) {
+    spdlog::error("{} not stored: {}", what, error.what());
+    return DeskProblem::store_failed;
+  }
+}
+
+CustomerDesk::CustomerDesk(store::Store& store, const KioskConfig& config, DeskContent content,
+                           const platform::Clock& clock, const std::filesystem::path& key_file)
+    : m_content(std::move(content)), m_impl(std::make_unique<Impl>(store, config, clock)) {
+  auto& impl = *m_impl;
+  try {
+    impl.zone = date::locate_zone(config.kiosk.time_zone);
+  } catch (const std::exception&) {
+    impl.zone = date::locate_zone("UTC");  // config validation refuses unknown zones; this is a last resort
+  }
+  std::string error;
+  impl.cipher = store::PiiCipher::load_or_create(key_file, error);
+  if (!impl.cipher)
+    spdlog::error("complaints disabled: {}", error);
+  impl.kiosk_code = domain::complaints::kiosk_code_for(config.kiosk.branch_id, config.kiosk.kiosk_id);
+  if (auto holidays = domain::complaints::parse_holidays(config.complaints.holidays); holidays.ok()) {
+    impl.calendar.holidays = std::move(*holidays.value);
+  }
+  impl.priority_rules.high_issues = config.complaints.high_priority_issues;
+}
+
+CustomerDesk::~CustomerDesk() = default;
+
+bool CustomerDesk::complaints_available() const {
+  return m_impl->cipher != nullptr;
+}
+
+UtcTime CustomerDesk::now() const {
+  return m_impl->now();
+}
+
+const std::string& CustomerDesk::time_zone() const {
+  return m_impl->config.kiosk.time_zone;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,32 @@
+#include "sync/event_priority.hpp"
+
+#include <array>
+
+namespace kiosk::sync {
+namespace {
+
+constexpr std::string_view k_complaint_prefix = "complaint.";
+constexpr std::array<std::string_view, 3> k_telemetry_prefixes = {"device.", "kiosk.", "telemetry."};
+
+}  // namespace
+
+EventPriority priority_of(std::string_view event_type) {
+  if (event_type.starts_with(k_complaint_prefix)) {
+    return EventPriority::complaint;
+  }
+  for (const auto prefix : k_telemetry_prefixes) {
+    if (event_type.starts_with(prefix)) {
+      return EventPriority::telemetry;
+    }
+  }
+  return EventPriority::customer;
+}
+
+std::string_view priority_sql_expression() {
+  // substr() rather than LIKE: '_' is a LIKE wildcard and event types may contain it.
+  return "(CASE WHEN substr(type, 1, 10) = 'complaint.' THEN 0 "
+         "WHEN substr(type, 1, 7) = 'device.' OR substr(type, 1, 6) = 'kiosk.' "
+         "OR substr(type, 1, 10) = 'telemetry.' THEN 2 ELSE 1 END)";
+}
+
+}  // namespace kiosk::sync

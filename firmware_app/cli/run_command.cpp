@@ -6,6 +6,8 @@
 #include <chrono>
 #include <iostream>
 
+#include "app/kiosk_services.hpp"
+#include "app/preview_driver.hpp"
 #include "app/screen_id.hpp"
 #include "cli/commands.hpp"
 #include "cli/ui_session.hpp"
@@ -27,6 +29,14 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   platform::SystemClock clock;
   auto fonts = font_request(startup);
   auto kiosk_app = make_app(startup, clock);
+  auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir,
+                                           startup.data_dir, clock, kiosk_app->catalogs());
+  // The screens are shown with sample content from a throw-away store, never with this kiosk's data.
+  auto preview =
+      std::make_unique<app::PreviewServices>(startup.config, startup.assets_dir, kiosk_app->catalogs());
+  preview->services().attach_to(*kiosk_app);
+  if (services.desk)
+    fonts.glyph_text += app::content_glyph_text(services.desk->content());
   const auto& display = startup.config.display;
   ui::HeadlessKiosk kiosk(*kiosk_app, clock, std::move(fonts), display.width, display.height);
   const auto out_dir = options.out_dir.value_or(startup.data_dir / "headless");
@@ -35,7 +45,10 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   int written = 0;
   for (const auto screen : app::all_screens()) {
     for (const auto& language : startup.config.languages.enabled) {
-      kiosk_app->preview(screen, language, false, false, clock.steady_now());
+      if (!app::drive_to_screen(*kiosk_app, screen, language, clock.steady_now())) {
+        std::cerr << "  " << app::screen_key(screen) << " (" << language
+                  << "): the flow could not get there\n";
+      }
       kiosk.runner().settle();
       const auto file = out_dir / (std::string(app::screen_key(screen)) + "-" + language + ".png");
       std::string error;
@@ -51,7 +64,10 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   std::cout << "Fonts: " << baked.glyph_count << " glyphs, atlas " << baked.atlas_width << "x"
             << baked.atlas_height << (baked.from_cache ? " (from cache)" : " (baked)") << '\n';
 
-  // Back to the attract screen, as a customer would find it, and run the real loop if asked.
+  // Back to the attract screen with this kiosk's own services, as a customer would find it, and run the
+  // real loop if asked.
+  services.attach_to(*kiosk_app);
+  preview.reset();
   kiosk_app->leave_out_of_service(clock.steady_now());
   if (startup.out_of_service_reason) {
     kiosk_app->enter_out_of_service(*startup.out_of_service_reason);
@@ -75,6 +91,11 @@ int run_windowed(app::Startup& startup) {
   platform::SystemClock clock;
   auto fonts = font_request(startup);
   auto kiosk_app = make_app(startup, clock);
+  auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir,
+                                           startup.data_dir, clock, kiosk_app->catalogs());
+  services.attach_to(*kiosk_app);
+  if (services.desk)
+    fonts.glyph_text += app::content_glyph_text(services.desk->content());
   const auto& display = startup.config.display;
   const auto mode = display.mode == app::DisplayMode::fullscreen ? platform::WindowTarget::Mode::fullscreen
                                                                  : platform::WindowTarget::Mode::windowed;

@@ -2,8 +2,8 @@
 // when asked). Each session picks a flow and a language at random (seeded: the same seed gives the same
 // customers), taps the widgets a person would tap, and types through the production text-input path. The
 // last line printed is a JSON summary, for scripts and benchmarks.
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <iostream>
@@ -40,19 +40,22 @@ class Customer {
 
   // Reports a confirmation the customer now sees (crash tests compare these with the store after kill -9).
   void confirmed(std::string_view kind, std::string_view id) const {
-    if (m_trace) std::cout << "confirmed " << kind << ' ' << id << std::endl;  // flushed: the process may die
+    if (m_trace)
+      std::cout << "confirmed " << kind << ' ' << id << std::endl;  // flushed: the process may die
   }
   const app::CustomerSession& session() const { return m_app.session(); }
 
   bool tap(std::string_view id) {
-    if (m_kiosk.tap(id)) return true;
+    if (m_kiosk.tap(id))
+      return true;
     m_missing = std::string(id);
     return false;
   }
   bool tap_prefix(std::string_view prefix) {
     std::vector<std::string> candidates;
     for (const auto& widget : m_kiosk.widgets().widgets()) {
-      if (widget.tappable && widget.id.starts_with(prefix)) candidates.push_back(widget.id);
+      if (widget.tappable && widget.id.starts_with(prefix))
+        candidates.push_back(widget.id);
     }
     if (candidates.empty()) {
       m_missing = std::string(prefix) + "*";
@@ -62,7 +65,9 @@ class Customer {
   }
   void type(std::string_view text) { m_kiosk.type(text); }
   app::ScreenId screen() const { return m_app.session().screen; }
-  std::size_t pick(std::size_t count) { return std::uniform_int_distribution<std::size_t>(0, count - 1)(m_random); }
+  std::size_t pick(std::size_t count) {
+    return std::uniform_int_distribution<std::size_t>(0, count - 1)(m_random);
+  }
   bool chance(double p) { return std::bernoulli_distribution(p)(m_random); }
   const std::string& missing() const { return m_missing; }
 
@@ -83,53 +88,70 @@ const std::vector<std::string> k_descriptions = {
 };
 
 bool checkin(Customer& c, Summary& s) {
-  if (!c.tap("home.entry.checkin")) return false;
-  if (!c.tap_prefix("checkin.service.")) return false;
-  if (c.screen() != app::ScreenId::checkin_ticket) return false;
+  if (!c.tap("home.entry.checkin"))
+    return false;
+  if (!c.tap_prefix("checkin.service."))
+    return false;
+  if (c.screen() != app::ScreenId::checkin_ticket)
+    return false;
   c.confirmed("ticket", c.session().checkin.ticket->id);
   ++s.tickets;
   return c.tap("ticket.action.finish");
 }
 
 bool complaint(Customer& c, Summary& s) {
-  if (!c.tap("home.entry.complaint") || !c.tap_prefix("complaint.choice.") || !c.tap_prefix("complaint.choice.")) {
+  if (!c.tap("home.entry.complaint") || !c.tap_prefix("complaint.choice.") ||
+      !c.tap_prefix("complaint.choice.")) {
     return false;
   }
   c.type(k_descriptions[c.pick(k_descriptions.size())]);
-  if (!c.tap("details.keyboard.done") && !c.tap("details.action.next")) return false;
-  if (c.screen() == app::ScreenId::complaint_details && !c.tap("details.action.next")) return false;
+  if (!c.tap("details.keyboard.done") && !c.tap("details.action.next"))
+    return false;
+  if (c.screen() == app::ScreenId::complaint_details && !c.tap("details.action.next"))
+    return false;
   if (c.chance(0.5)) {
-    if (!c.tap("field.complaint.phone")) return false;
+    if (!c.tap("field.complaint.phone"))
+      return false;
     c.type("+47 912 34 567");
     c.tap("contact.keyboard.done");
-    if (!c.tap("contact.toggle.consent")) return false;
+    if (!c.tap("contact.toggle.consent"))
+      return false;
   }
-  if (!c.tap("contact.action.next") || !c.tap("review.action.submit")) return false;
-  if (c.screen() != app::ScreenId::complaint_done) return false;
+  if (!c.tap("contact.action.next") || !c.tap("review.action.submit"))
+    return false;
+  if (c.screen() != app::ScreenId::complaint_done)
+    return false;
   c.confirmed("complaint", c.session().complaint.receipt->id);
   ++s.complaints;
   return c.tap("done.action.finish");
 }
 
 bool survey(Customer& c, Summary& s) {
-  if (!c.tap("home.entry.survey")) return false;
-  if (c.screen() == app::ScreenId::survey_ticket && !c.tap("survey_ticket.action.without_ticket")) return false;
+  if (!c.tap("home.entry.survey"))
+    return false;
+  if (c.screen() == app::ScreenId::survey_ticket && !c.tap("survey_ticket.action.without_ticket"))
+    return false;
   for (int page = 0; page < 10 && c.screen() == app::ScreenId::survey_page; ++page) {
     c.tap_prefix("survey.q.");  // answers one question; required ones the survey asks for again
-    if (!c.tap("survey.action.next")) return false;
+    if (!c.tap("survey.action.next"))
+      return false;
   }
-  if (c.screen() != app::ScreenId::survey_done) return false;
+  if (c.screen() != app::ScreenId::survey_done)
+    return false;
   ++s.surveys;
   return c.tap("survey_done.action.finish");
 }
 
 bool lookup(Customer& c, Summary& s) {
-  if (!c.tap("home.entry.status")) return false;
+  if (!c.tap("home.entry.status"))
+    return false;
   c.type("ABC-00001-X");
-  if (!c.tap("field.status.code")) return false;
+  if (!c.tap("field.status.code"))
+    return false;
   c.type("1234");
   c.tap("status.keyboard.done");
-  if (!c.tap("status.action.look_up")) return false;
+  if (!c.tap("status.action.look_up"))
+    return false;
   ++s.lookups;  // a wrong pair is the expected answer for a made-up reference
   return true;
 }
@@ -138,7 +160,8 @@ bool lookup(Customer& c, Summary& s) {
 
 int simulate(const SimulateOptions& options) {
   auto config = load_config_or_report(options.startup);
-  if (!config) return k_exit_bad_config;
+  if (!config)
+    return k_exit_bad_config;
   config->display.mode = app::DisplayMode::headless;
   if (options.printer_dir) {
     config->printer.transport = app::PrinterTransport::file;
@@ -165,10 +188,11 @@ int simulate(const SimulateOptions& options) {
     platform::ManualClock clock(k_simulation_start);
     auto fonts = font_request(startup);
     auto kiosk_app = make_app(startup, clock);
-    auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir, startup.data_dir,
-                                             clock, kiosk_app->catalogs());
+    auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir,
+                                             startup.data_dir, clock, kiosk_app->catalogs());
     services.attach_to(*kiosk_app);
-    fonts.glyph_text += app::content_glyph_text(services.desk ? services.desk->content() : app::DeskContent{});
+    fonts.glyph_text +=
+        app::content_glyph_text(services.desk ? services.desk->content() : app::DeskContent{});
     ui::HeadlessKiosk kiosk(*kiosk_app, clock, std::move(fonts), startup.config.display.width,
                             startup.config.display.height);
     std::mt19937_64 random(options.seed);
@@ -182,7 +206,8 @@ int simulate(const SimulateOptions& options) {
         continue;
       }
       const auto& language = languages[customer.pick(languages.size())];
-      if (customer.tap("bar.language")) customer.tap("language.choice." + language);
+      if (customer.tap("bar.language"))
+        customer.tap("language.choice." + language);
       const double roll = std::uniform_real_distribution<double>(0.0, 1.0)(random);
       bool completed = true;
       if (roll < 0.45) {
@@ -201,8 +226,10 @@ int simulate(const SimulateOptions& options) {
         spdlog::warn("session {} stopped on screen {} (missing widget {})", session,
                      app::screen_key(customer.screen()), customer.missing());
       }
-      if (customer.screen() != app::ScreenId::attract) customer.tap("bar.start_over");
-      if (services.printing) services.printing->poll();
+      if (customer.screen() != app::ScreenId::attract)
+        customer.tap("bar.start_over");
+      if (services.printing)
+        services.printing->poll();
     }
     if (services.printing) {
       // Let the spooler finish: bounded, the transports time out on their own.
@@ -218,10 +245,14 @@ int simulate(const SimulateOptions& options) {
     return k_exit_failure;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const nlohmann::json result{{"sessions", summary.sessions},   {"tickets", summary.tickets},
-                              {"complaints", summary.complaints}, {"surveys", summary.surveys},
-                              {"lookups", summary.lookups},     {"abandoned", summary.abandoned},
-                              {"print_jobs", print_jobs},       {"errors", summary.errors},
+  const nlohmann::json result{{"sessions", summary.sessions},
+                              {"tickets", summary.tickets},
+                              {"complaints", summary.complaints},
+                              {"surveys", summary.surveys},
+                              {"lookups", summary.lookups},
+                              {"abandoned", summary.abandoned},
+                              {"print_jobs", print_jobs},
+                              {"errors", summary.errors},
                               {"seconds", seconds},
                               {"sessions_per_second", seconds > 0 ? summary.sessions / seconds : 0.0}};
   std::cout << result.dump() << '\n';

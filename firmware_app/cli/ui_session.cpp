@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "domain/language.hpp"
+#include "ui/widgets/keyboard.hpp"
 
 namespace kiosk::cli {
 
@@ -18,7 +19,7 @@ std::optional<app::KioskConfig> load_config_or_report(const app::StartupOptions&
 
 ui::FontRequest font_request(const app::Startup& startup) {
   ui::FontRequest request;
-  request.glyph_text = startup.catalogs.glyph_text() + startup.config.kiosk.bank_name;
+  request.glyph_text = startup.catalogs.glyph_text() + startup.config.kiosk.bank_name + ui::keyboard_glyphs();
   for (const auto& language : domain::supported_languages()) {
     request.glyph_text += language.autonym;
   }

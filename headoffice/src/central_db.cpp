@@ -107,7 +107,8 @@ void configure(store::Database& db) {
   store::Statement journal(db, "PRAGMA journal_mode = WAL");
   journal.step();
   if (journal.column_text(0) != "wal") {
-    throw store::StoreError(0, "could not switch to WAL (journal_mode is " + journal.column_text(0) + ")", "");
+    throw store::StoreError(0, "could not switch to WAL (journal_mode is " + journal.column_text(0) + ")",
+                            "");
   }
   // FULL: an ack promises the events survive a power cut of the head-office host too.
   db.exec("PRAGMA synchronous = FULL");
@@ -120,8 +121,8 @@ store::Database open_central_db(const std::filesystem::path& path) {
   configure(db);
   const auto current = user_version(db);
   if (current > static_cast<std::int64_t>(migrations.size())) {
-    throw store::StoreError(0, "database schema version " + std::to_string(current) + " is newer than this program",
-                            "");
+    throw store::StoreError(
+        0, "database schema version " + std::to_string(current) + " is newer than this program", "");
   }
   for (auto version = static_cast<std::size_t>(current); version < migrations.size(); ++version) {
     store::Transaction tx(db);

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 #include <signal.h>
-#include <unistd.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
@@ -105,7 +105,8 @@ int serve(const ServeArgs& args) {
     if (!args.mqtt_uri.empty()) {
       const std::string client_id =
           args.client_id.empty() ? fmt::format("headoffice-ingest-{}", ::getpid()) : args.client_id;
-      mqtt = std::make_unique<MqttReceiver>(service, MqttOptions{args.mqtt_uri, client_id, tls, args.reorder_timeout});
+      mqtt = std::make_unique<MqttReceiver>(service,
+                                            MqttOptions{args.mqtt_uri, client_id, tls, args.reorder_timeout});
       mqtt->start();
       fmt::print("mqtt consuming from {}\n", args.mqtt_uri);
       std::fflush(stdout);
@@ -137,7 +138,8 @@ int report(const std::filesystem::path& db_path, bool json) {
   }
 }
 
-int register_kiosk(const std::filesystem::path& db_path, const std::string& kiosk, const std::string& branch) {
+int register_kiosk(const std::filesystem::path& db_path, const std::string& kiosk,
+                   const std::string& branch) {
   try {
     auto db = open_central_db(db_path);
     KioskRegistry(db).register_kiosk(kiosk, branch);
@@ -180,12 +182,16 @@ int publish(const PublishArgs& args) {
       fmt::print(stderr, "publish: {}\n", pointer.error());
       return 1;
     }
-    fmt::print("published {} v{} for {} (etag {})\n", bundle.kind, bundle.version, bundle.scope, pointer.value().etag);
+    fmt::print("published {} v{} for {} (etag {})\n", bundle.kind, bundle.version, bundle.scope,
+               pointer.value().etag);
     if (!args.mqtt_uri.empty()) {
-      MqttOptions options{args.mqtt_uri, fmt::format("headoffice-publish-{}", ::getpid()),
-                          TlsFiles::in_dir(args.tls_dir), {}};
-      auto error = publish_retained(options, protocol::bundle_pointer_topic(bundle.scope, bundle.kind),
-                                    protocol::serialize_bundle_pointer(pointer.value()), std::chrono::seconds(10));
+      MqttOptions options{args.mqtt_uri,
+                          fmt::format("headoffice-publish-{}", ::getpid()),
+                          TlsFiles::in_dir(args.tls_dir),
+                          {}};
+      auto error =
+          publish_retained(options, protocol::bundle_pointer_topic(bundle.scope, bundle.kind),
+                           protocol::serialize_bundle_pointer(pointer.value()), std::chrono::seconds(10));
       if (!error.empty()) {
         fmt::print(stderr, "publish: stored, but the MQTT pointer was not published: {}\n", error);
         return 1;

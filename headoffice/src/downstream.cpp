@@ -13,9 +13,9 @@ namespace kiosk::headoffice {
 
 namespace protocol = sync::protocol;
 
-sync::protocol::Parsed<sync::protocol::BundlePointer> BundleStore::add(const protocol::Bundle& bundle,
-                                                                       const protocol::SignedBundle& signed_bundle,
-                                                                       std::chrono::system_clock::time_point now) {
+sync::protocol::Parsed<sync::protocol::BundlePointer> BundleStore::add(
+    const protocol::Bundle& bundle, const protocol::SignedBundle& signed_bundle,
+    std::chrono::system_clock::time_point now) {
   using Result = protocol::Parsed<protocol::BundlePointer>;
   store::Transaction tx(m_db);
   const auto next = next_version(bundle.kind, bundle.scope);
@@ -55,7 +55,8 @@ std::optional<StoredBundle> BundleStore::latest(std::string_view kind, std::stri
   if (!query.step()) {
     return std::nullopt;
   }
-  return StoredBundle{static_cast<std::uint64_t>(query.column_int64(0)), query.column_text(1), query.column_text(2)};
+  return StoredBundle{static_cast<std::uint64_t>(query.column_int64(0)), query.column_text(1),
+                      query.column_text(2)};
 }
 
 std::uint64_t BundleStore::next_version(std::string_view kind, std::string_view scope) const {
@@ -63,7 +64,8 @@ std::uint64_t BundleStore::next_version(std::string_view kind, std::string_view 
   return current ? current->version + 1 : 1;
 }
 
-sync::protocol::Parsed<std::uint64_t> ComplaintStatusLog::append(std::string_view ref, std::string_view status,
+sync::protocol::Parsed<std::uint64_t> ComplaintStatusLog::append(std::string_view ref,
+                                                                 std::string_view status,
                                                                  std::optional<std::string> note,
                                                                  std::chrono::system_clock::time_point now) {
   using Result = protocol::Parsed<std::uint64_t>;
@@ -82,7 +84,8 @@ sync::protocol::Parsed<std::uint64_t> ComplaintStatusLog::append(std::string_vie
     }
     kiosk = find.column_text(0);
   }
-  store::Statement insert(m_db, "INSERT INTO complaint_status (kiosk, ref, status, note, at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  store::Statement insert(
+      m_db, "INSERT INTO complaint_status (kiosk, ref, status, note, at) VALUES (?1, ?2, ?3, ?4, ?5)");
   insert.bind_text(1, kiosk);
   insert.bind_text(2, ref);
   insert.bind_text(3, status);
@@ -91,7 +94,8 @@ sync::protocol::Parsed<std::uint64_t> ComplaintStatusLog::append(std::string_vie
   } else {
     insert.bind_null(4);
   }
-  insert.bind_text(5, domain::format_rfc3339_utc(std::chrono::time_point_cast<std::chrono::milliseconds>(now)));
+  insert.bind_text(5,
+                   domain::format_rfc3339_utc(std::chrono::time_point_cast<std::chrono::milliseconds>(now)));
   insert.run();
   const auto cursor = static_cast<std::uint64_t>(m_db.last_insert_rowid());
   tx.commit();

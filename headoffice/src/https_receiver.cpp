@@ -165,7 +165,9 @@ struct HttpsReceiver::Impl {
 HttpsReceiver::HttpsReceiver(IngestService& service, HttpsOptions options)
     : m_impl(std::make_unique<Impl>(service, std::move(options))) {}
 
-HttpsReceiver::~HttpsReceiver() { stop(); }
+HttpsReceiver::~HttpsReceiver() {
+  stop();
+}
 
 std::string HttpsReceiver::start() {
   const auto& tls = m_impl->options.tls;
@@ -183,11 +185,13 @@ std::string HttpsReceiver::start() {
   server.set_payload_max_length(protocol::max_accepted_batch_bytes);
   server.set_read_timeout(std::chrono::seconds(10));
   Impl* impl = m_impl.get();
-  server.Post("/v1/events",
-              [impl](const httplib::Request& request, httplib::Response& response) { impl->post_events(request, response); });
-  server.Get(R"(/v1/bundles/([a-z0-9_]{1,32}))", [impl](const httplib::Request& request, httplib::Response& response) {
-    impl->get_bundle(request, response);
+  server.Post("/v1/events", [impl](const httplib::Request& request, httplib::Response& response) {
+    impl->post_events(request, response);
   });
+  server.Get(R"(/v1/bundles/([a-z0-9_]{1,32}))",
+             [impl](const httplib::Request& request, httplib::Response& response) {
+               impl->get_bundle(request, response);
+             });
   server.Get("/v1/complaint-status", [impl](const httplib::Request& request, httplib::Response& response) {
     impl->get_complaint_status(request, response);
   });

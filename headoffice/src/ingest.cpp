@@ -21,7 +21,7 @@ namespace {
 // How many committed ranges above the high-water mark an ack lists at most (a kiosk confirms the rest
 // with later acks).
 constexpr std::size_t max_ack_ranges = 64;
-constexpr std::int64_t max_walk_rows = 100'000;
+constexpr std::int64_t walk_page_rows = 4'096;
 
 void record_reject(store::Database& db, std::string_view kiosk, std::string_view batch_id,
                    std::optional<std::string_view> event_id, std::string_view reason, std::int64_t now_ms) {
@@ -44,8 +44,8 @@ void record_reject(store::Database& db, std::string_view kiosk, std::string_view
   insert.run();
 }
 
-IngestResult refuse(store::Database& db, IngestStatus status, std::string_view kiosk, std::string_view batch_id,
-                    std::string error, std::int64_t now_ms) {
+IngestResult refuse(store::Database& db, IngestStatus status, std::string_view kiosk,
+                    std::string_view batch_id, std::string error, std::int64_t now_ms) {
   store::Transaction tx(db);
   record_reject(db, kiosk, batch_id, std::nullopt, error, now_ms);
   tx.commit();
@@ -59,7 +59,8 @@ IngestResult refuse(store::Database& db, IngestStatus status, std::string_view k
 std::string identity_problem(const protocol::Batch& batch, const SenderIdentity& sender,
                              const std::optional<std::string>& branch) {
   if (sender.idempotency_key && *sender.idempotency_key != batch.batch_id) {
-    return fmt::format("Idempotency-Key '{}' is not the batch_id '{}'", *sender.idempotency_key, batch.batch_id);
+    return fmt::format("Idempotency-Key '{}' is not the batch_id '{}'", *sender.idempotency_key,
+                       batch.batch_id);
   }
   if (batch.kiosk != sender.kiosk) {
     return fmt::format("payload kiosk '{}' is not the sender '{}'", batch.kiosk, sender.kiosk);
@@ -68,12 +69,12 @@ std::string identity_problem(const protocol::Batch& batch, const SenderIdentity&
     return fmt::format("kiosk '{}' is not in the registry", sender.kiosk);
   }
   if (sender.topic_branch && *sender.topic_branch != *branch) {
-    return fmt::format("topic branch '{}' is not the registry branch '{}' of kiosk '{}'", *sender.topic_branch,
-                       *branch, sender.kiosk);
+    return fmt::format("topic branch '{}' is not the registry branch '{}' of kiosk '{}'",
+                       *sender.topic_branch, *branch, sender.kiosk);
   }
   if (batch.branch != *branch) {
-    return fmt::format("payload branch '{}' is not the registry branch '{}' of kiosk '{}'", batch.branch, *branch,
-                       sender.kiosk);
+    return fmt::format("payload branch '{}' is not the registry branch '{}' of kiosk '{}'", batch.branch,
+                       *branch, sender.kiosk);
   }
   return {};
 }
@@ -94,31 +95,39 @@ KioskProgress read_progress(store::Database& db, std::string_view kiosk) {
   return progress;
 }
 
-// Advances the high-water mark over stored seqs and collects the committed ranges above it.
+// Advances the high-water mark over stored seqs and collects the committed ranges above it. Reads in pages
+// so a long contiguous run (a gap just filled) advances fully, while the ranges after a gap stay bounded.
 std::vector<protocol::SeqRange> advance_high_water(store::Database& db, std::string_view kiosk,
                                                    std::uint64_t& high_water) {
   store::Statement query(db, "SELECT seq FROM events WHERE kiosk = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3");
-  query.bind_text(1, kiosk);
-  query.bind_int64(2, static_cast<std::int64_t>(high_water));
-  query.bind_int64(3, max_walk_rows);
   std::vector<protocol::SeqRange> ranges;
-  bool contiguous = true;
-  while (query.step()) {
-    auto seq = static_cast<std::uint64_t>(query.column_int64(0));
-    if (contiguous && seq == high_water + 1) {
-      high_water = seq;
-      continue;
+  while (true) {
+    query.reset();
+    query.bind_text(1, kiosk);
+    query.bind_int64(2, static_cast<std::int64_t>(high_water));
+    query.bind_int64(3, walk_page_rows);
+    std::int64_t rows = 0;
+    bool contiguous = true;
+    while (query.step()) {
+      ++rows;
+      auto seq = static_cast<std::uint64_t>(query.column_int64(0));
+      if (contiguous && seq == high_water + 1) {
+        high_water = seq;
+        continue;
+      }
+      contiguous = false;
+      if (!ranges.empty() && ranges.back().to + 1 == seq) {
+        ranges.back().to = seq;
+      } else if (ranges.size() < max_ack_ranges) {
+        ranges.push_back({seq, seq});
+      } else {
+        break;
+      }
     }
-    contiguous = false;
-    if (!ranges.empty() && ranges.back().to + 1 == seq) {
-      ranges.back().to = seq;
-    } else if (ranges.size() < max_ack_ranges) {
-      ranges.push_back({seq, seq});
-    } else {
-      break;
+    if (!contiguous || rows < walk_page_rows) {
+      return ranges;
     }
   }
-  return ranges;
 }
 
 class BatchWriter {
@@ -128,18 +137,21 @@ class BatchWriter {
         m_batch(batch),
         m_branch(branch),
         m_now_ms(now_ms),
-        m_insert(db,
-                 "INSERT INTO events (id, kiosk, branch, seq, type, schema, at, data, envelope, body_hash, batch_id, "
-                 "received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING"),
+        m_insert(
+            db,
+            "INSERT INTO events (id, kiosk, branch, seq, type, schema, at, data, envelope, body_hash, "
+            "batch_id, "
+            "received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING"),
         m_by_id(db, "SELECT kiosk, seq, body_hash FROM events WHERE id = ?1"),
-        m_duplicate(db,
-                    "INSERT INTO duplicates (kiosk, event_id, batch_id, received_at) VALUES (?1, ?2, ?3, ?4)"),
+        m_duplicate(
+            db, "INSERT INTO duplicates (kiosk, event_id, batch_id, received_at) VALUES (?1, ?2, ?3, ?4)"),
         m_conflict(db,
-                   "INSERT INTO conflicts (kiosk, event_id, seq, body_hash, envelope, reason, batch_id, received_at) "
+                   "INSERT INTO conflicts (kiosk, event_id, seq, body_hash, envelope, reason, batch_id, "
+                   "received_at) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") {}
 
-  void write(const protocol::Envelope& envelope, protocol::Ack& ack, std::vector<protocol::SeqRange>& committed,
-             std::size_t& stored) {
+  void write(const protocol::Envelope& envelope, protocol::Ack& ack,
+             std::vector<protocol::SeqRange>& committed, std::size_t& stored) {
     const std::string text = protocol::serialize_envelope(envelope);
     const std::string hash = protocol::sha256_hex(text);
     m_insert.reset();
@@ -218,12 +230,13 @@ void save_progress(store::Database& db, std::string_view kiosk, const KioskProgr
                    const KioskProgress& after, std::int64_t now_ms) {
   // gap_since: when the current gap above the high-water mark opened. A moving high-water mark restarts the
   // clock; no gap clears it.
-  store::Statement update(db,
-                          "UPDATE kiosks SET high_water = ?2, max_seq = ?3, last_seen = ?4, "
-                          "gap_since = CASE WHEN ?3 <= ?2 THEN NULL WHEN ?5 OR gap_since IS NULL THEN ?4 "
-                          "ELSE gap_since END, "
-                          "resend_requested_at = CASE WHEN ?3 <= ?2 OR ?5 THEN NULL ELSE resend_requested_at END "
-                          "WHERE kiosk = ?1");
+  store::Statement update(
+      db,
+      "UPDATE kiosks SET high_water = ?2, max_seq = ?3, last_seen = ?4, "
+      "gap_since = CASE WHEN ?3 <= ?2 THEN NULL WHEN ?5 OR gap_since IS NULL THEN ?4 "
+      "ELSE gap_since END, "
+      "resend_requested_at = CASE WHEN ?3 <= ?2 OR ?5 THEN NULL ELSE resend_requested_at END "
+      "WHERE kiosk = ?1");
   update.bind_text(1, kiosk);
   update.bind_int64(2, static_cast<std::int64_t>(after.high_water));
   update.bind_int64(3, static_cast<std::int64_t>(after.max_seq));
@@ -232,8 +245,8 @@ void save_progress(store::Database& db, std::string_view kiosk, const KioskProgr
   update.run();
 }
 
-IngestResult ingest_parsed(store::Database& db, const protocol::ParsedBatch& parsed, const std::string& branch,
-                           const std::string& batch_hash, std::int64_t now_ms) {
+IngestResult ingest_parsed(store::Database& db, const protocol::ParsedBatch& parsed,
+                           const std::string& branch, const std::string& batch_hash, std::int64_t now_ms) {
   const protocol::Batch& batch = parsed.batch;
   IngestResult result;
   result.status = IngestStatus::acked;
@@ -302,7 +315,8 @@ IngestResult Ingestor::ingest(std::string_view body, const SenderIdentity& sende
   const protocol::Batch& batch = parsed.value().batch;
   const auto branch = KioskRegistry(m_db).branch_of(sender.kiosk);
   if (auto problem = identity_problem(batch, sender, branch); !problem.empty()) {
-    auto result = refuse(m_db, IngestStatus::rejected, sender.kiosk, batch.batch_id, std::move(problem), now_ms);
+    auto result =
+        refuse(m_db, IngestStatus::rejected, sender.kiosk, batch.batch_id, std::move(problem), now_ms);
     result.branch = branch.value_or("");
     return result;
   }

@@ -42,13 +42,15 @@ int main(int argc, char** argv) {
   cli::PublishArgs publish;
   std::string publish_branch;
   auto* publish_cmd = app.add_subcommand("publish", "sign a downstream bundle and publish its pointer");
-  publish_cmd->add_option("--kind", publish.kind, "config, surveys, services, bookings, announcements")->required();
+  publish_cmd->add_option("--kind", publish.kind, "config, surveys, services, bookings, announcements")
+      ->required();
   publish_cmd->add_option("--file", publish.file, "JSON payload")->required();
   publish_cmd->add_option("--key", publish.key, "Ed25519 private key (PEM)")->required();
   publish_cmd->add_option("--branch", publish_branch, "scope: one branch (default: all)");
   publish_cmd->add_option("--db", publish.db, "head-office SQLite file")->required();
   publish_cmd->add_option("--mqtt", publish.mqtt_uri, "broker URI for the retained pointer");
-  publish_cmd->add_option("--tls-dir", publish.tls_dir, "directory with ca.crt, headoffice.crt, headoffice.key");
+  publish_cmd->add_option("--tls-dir", publish.tls_dir,
+                          "directory with ca.crt, headoffice.crt, headoffice.key");
   publish_cmd->add_option("--valid-days", publish.valid_days, "days until the bundle expires")
       ->check(CLI::Range(1, 3650));
 
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
     }
     return cli::publish(publish);
   }
-  return cli::complaint_status(status_db, status_ref, status_value,
-                               note_option->count() > 0 ? std::optional<std::string>(status_note) : std::nullopt);
+  return cli::complaint_status(
+      status_db, status_ref, status_value,
+      note_option->count() > 0 ? std::optional<std::string>(status_note) : std::nullopt);
 }

@@ -56,7 +56,8 @@ struct MqttReceiver::Impl {
   Impl(IngestService& s, MqttOptions o)
       : service(s),
         options(std::move(o)),
-        client(options.uri, options.client_id, mqtt::create_options(MQTTVERSION_5, max_buffered_messages), nullptr) {}
+        client(options.uri, options.client_id, mqtt::create_options(MQTTVERSION_5, max_buffered_messages),
+               nullptr) {}
 
   void subscribe() {
     // Clean start drops subscriptions with the session, so every (re)connect subscribes again.
@@ -85,11 +86,13 @@ struct MqttReceiver::Impl {
   void handle_state(const protocol::KioskTopic& topic, const std::string& payload) {
     auto state = protocol::parse_kiosk_state(payload);
     if (!state || state.value().kiosk != topic.kiosk) {
-      spdlog::warn("mqtt: unreadable state from {}: {}", topic.kiosk, state ? "kiosk mismatch" : state.error());
+      spdlog::warn("mqtt: unreadable state from {}: {}", topic.kiosk,
+                   state ? "kiosk mismatch" : state.error());
       return;
     }
     service.with_db([&](store::Database& db) {
-      return record_kiosk_state(db, topic.kiosk, state.value().online, payload, std::chrono::system_clock::now());
+      return record_kiosk_state(db, topic.kiosk, state.value().online, payload,
+                                std::chrono::system_clock::now());
     });
   }
 

@@ -10,7 +10,8 @@ namespace kiosk::headoffice {
 
 void KioskRegistry::register_kiosk(std::string_view kiosk, std::string_view branch) {
   if (!sync::protocol::is_valid_node_id(kiosk)) {
-    throw std::invalid_argument("kiosk id '" + std::string(kiosk) + "' is not 1-64 characters of A-Z a-z 0-9 - _");
+    throw std::invalid_argument("kiosk id '" + std::string(kiosk) +
+                                "' is not 1-64 characters of A-Z a-z 0-9 - _");
   }
   if (!sync::protocol::is_valid_node_id(branch) || branch == "all") {
     throw std::invalid_argument("branch id '" + std::string(branch) +

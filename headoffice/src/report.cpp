@@ -99,10 +99,11 @@ void count_by_kiosk(store::Database& db, std::string_view sql, std::map<std::str
 void add_complaints(store::Database& db, std::map<std::string, KioskReport*>& by_kiosk,
                     std::chrono::system_clock::time_point now) {
   const auto statuses = latest_complaint_status(db);
-  store::Statement query(db,
-                         "SELECT kiosk, json_extract(data, '$.reference'), "
-                         "COALESCE(json_extract(data, '$.final_response_by'), json_extract(data, '$.final_due_at')) "
-                         "FROM events WHERE type = 'complaint.submitted'");
+  store::Statement query(
+      db,
+      "SELECT kiosk, json_extract(data, '$.reference'), "
+      "COALESCE(json_extract(data, '$.final_response_by'), json_extract(data, '$.final_due_at')) "
+      "FROM events WHERE type = 'complaint.submitted'");
   while (query.step()) {
     auto it = by_kiosk.find(query.column_text(0));
     if (it == by_kiosk.end()) {
@@ -169,7 +170,8 @@ Report build_report(store::Database& db, std::chrono::system_clock::time_point n
       }
       const bool heard_recently =
           kiosk.last_seen_ms &&
-          *kiosk.last_seen_ms >= to_unix_ms(now) - std::chrono::duration_cast<std::chrono::milliseconds>(offline_after).count();
+          *kiosk.last_seen_ms >=
+              to_unix_ms(now) - std::chrono::duration_cast<std::chrono::milliseconds>(offline_after).count();
       kiosk.offline = kiosk.online_state ? !*kiosk.online_state : !heard_recently;
       report.kiosks.push_back(std::move(kiosk));
     }
@@ -187,16 +189,20 @@ Report build_report(store::Database& db, std::chrono::system_clock::time_point n
     }
   }
   for (auto& kiosk : report.kiosks) {
-    kiosk.tickets = kiosk.events_by_type.contains("ticket.issued") ? kiosk.events_by_type["ticket.issued"] : 0;
+    kiosk.tickets =
+        kiosk.events_by_type.contains("ticket.issued") ? kiosk.events_by_type["ticket.issued"] : 0;
     kiosk.survey_responses =
         kiosk.events_by_type.contains("survey.answered") ? kiosk.events_by_type["survey.answered"] : 0;
   }
   add_complaints(db, by_kiosk, now);
   add_surveys(db, by_kiosk);
-  count_by_kiosk(db, "SELECT kiosk, COUNT(*) FROM duplicates GROUP BY kiosk", by_kiosk, &KioskReport::duplicates);
-  count_by_kiosk(db, "SELECT kiosk, COUNT(*) FROM conflicts GROUP BY kiosk", by_kiosk, &KioskReport::conflicts);
+  count_by_kiosk(db, "SELECT kiosk, COUNT(*) FROM duplicates GROUP BY kiosk", by_kiosk,
+                 &KioskReport::duplicates);
+  count_by_kiosk(db, "SELECT kiosk, COUNT(*) FROM conflicts GROUP BY kiosk", by_kiosk,
+                 &KioskReport::conflicts);
   count_by_kiosk(db, "SELECT kiosk, COUNT(*) FROM rejects GROUP BY kiosk", by_kiosk, &KioskReport::rejects);
-  store::Statement unregistered(db, "SELECT COUNT(*) FROM rejects WHERE kiosk NOT IN (SELECT kiosk FROM kiosks)");
+  store::Statement unregistered(db,
+                                "SELECT COUNT(*) FROM rejects WHERE kiosk NOT IN (SELECT kiosk FROM kiosks)");
   unregistered.step();
   report.rejects_unregistered = unregistered.column_int64(0);
   return report;
@@ -210,10 +216,10 @@ std::string report_to_text(const Report& report) {
       branch = kiosk.branch;
       out += fmt::format("branch {}\n", branch);
     }
-    out += fmt::format("  kiosk {} {}: seq {}/{}, tickets {}, complaints {} (open {}, overdue {}), surveys {}",
-                       kiosk.kiosk, kiosk.offline ? "OFFLINE" : "online", kiosk.high_water, kiosk.max_seq,
-                       kiosk.tickets, kiosk.complaints, kiosk.complaints_open, kiosk.complaints_overdue,
-                       kiosk.survey_responses);
+    out += fmt::format(
+        "  kiosk {} {}: seq {}/{}, tickets {}, complaints {} (open {}, overdue {}), surveys {}", kiosk.kiosk,
+        kiosk.offline ? "OFFLINE" : "online", kiosk.high_water, kiosk.max_seq, kiosk.tickets,
+        kiosk.complaints, kiosk.complaints_open, kiosk.complaints_overdue, kiosk.survey_responses);
     if (kiosk.nps) {
       out += fmt::format(", NPS {:.0f}", *kiosk.nps);
     }
@@ -233,23 +239,24 @@ std::string report_to_text(const Report& report) {
 std::string report_to_json(const Report& report) {
   nlohmann::json kiosks = nlohmann::json::array();
   for (const auto& kiosk : report.kiosks) {
-    nlohmann::json item{{"branch", kiosk.branch},
-                        {"kiosk", kiosk.kiosk},
-                        {"events_by_type", kiosk.events_by_type},
-                        {"tickets", kiosk.tickets},
-                        {"complaints", kiosk.complaints},
-                        {"complaints_open", kiosk.complaints_open},
-                        {"complaints_overdue", kiosk.complaints_overdue},
-                        {"survey_responses", kiosk.survey_responses},
-                        {"nps", kiosk.nps ? nlohmann::json(*kiosk.nps) : nlohmann::json()},
-                        {"csat", kiosk.csat ? nlohmann::json(*kiosk.csat) : nlohmann::json()},
-                        {"duplicates", kiosk.duplicates},
-                        {"conflicts", kiosk.conflicts},
-                        {"rejects", kiosk.rejects},
-                        {"high_water", kiosk.high_water},
-                        {"max_seq", kiosk.max_seq},
-                        {"last_seen_ms", kiosk.last_seen_ms ? nlohmann::json(*kiosk.last_seen_ms) : nlohmann::json()},
-                        {"offline", kiosk.offline}};
+    nlohmann::json item{
+        {"branch", kiosk.branch},
+        {"kiosk", kiosk.kiosk},
+        {"events_by_type", kiosk.events_by_type},
+        {"tickets", kiosk.tickets},
+        {"complaints", kiosk.complaints},
+        {"complaints_open", kiosk.complaints_open},
+        {"complaints_overdue", kiosk.complaints_overdue},
+        {"survey_responses", kiosk.survey_responses},
+        {"nps", kiosk.nps ? nlohmann::json(*kiosk.nps) : nlohmann::json()},
+        {"csat", kiosk.csat ? nlohmann::json(*kiosk.csat) : nlohmann::json()},
+        {"duplicates", kiosk.duplicates},
+        {"conflicts", kiosk.conflicts},
+        {"rejects", kiosk.rejects},
+        {"high_water", kiosk.high_water},
+        {"max_seq", kiosk.max_seq},
+        {"last_seen_ms", kiosk.last_seen_ms ? nlohmann::json(*kiosk.last_seen_ms) : nlohmann::json()},
+        {"offline", kiosk.offline}};
     kiosks.push_back(std::move(item));
   }
   nlohmann::json json{{"kiosks", std::move(kiosks)}, {"rejects_unregistered", report.rejects_unregistered}};
@@ -258,7 +265,8 @@ std::string report_to_json(const Report& report) {
 
 bool record_kiosk_state(store::Database& db, std::string_view kiosk, bool online, std::string_view state_json,
                         std::chrono::system_clock::time_point now) {
-  store::Statement update(db, "UPDATE kiosks SET online = ?2, state_json = ?3, state_at = ?4 WHERE kiosk = ?1");
+  store::Statement update(db,
+                          "UPDATE kiosks SET online = ?2, state_json = ?3, state_at = ?4 WHERE kiosk = ?1");
   update.bind_text(1, kiosk);
   update.bind_int64(2, online ? 1 : 0);
   update.bind_text(3, state_json);

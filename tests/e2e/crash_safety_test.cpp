@@ -2,11 +2,11 @@
 // complaint whose confirmation was on screen before the kill must be in the store after a restart, with its
 // event for head office, and the database must pass SQLite's integrity check.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <fstream>
@@ -33,10 +33,12 @@ struct Confirmation {
 
 // Runs `simulate --trace` until it has shown `confirmations_before_kill` confirmations (or ended), waits a
 // random moment so the kill lands anywhere in the next submission, then sends SIGKILL.
-std::vector<Confirmation> run_and_kill(const std::filesystem::path& data_dir, const std::filesystem::path& config,
-                                       int seed, int confirmations_before_kill, std::chrono::milliseconds extra) {
+std::vector<Confirmation> run_and_kill(const std::filesystem::path& data_dir,
+                                       const std::filesystem::path& config, int seed,
+                                       int confirmations_before_kill, std::chrono::milliseconds extra) {
   int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe");
+  if (::pipe(pipe_fds) != 0)
+    throw std::runtime_error("pipe");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
@@ -45,24 +47,28 @@ std::vector<Confirmation> run_and_kill(const std::filesystem::path& data_dir, co
   const std::string data = data_dir.string();
   const std::string config_text = config.string();
   const std::string seed_text = std::to_string(seed);
-  std::vector<std::string> args{binary, "simulate", "--config", config_text, "--data-dir", data,
-                                "--sessions", "400", "--seed", seed_text, "--trace"};
+  std::vector<std::string> args{binary,       "simulate", "--config", config_text, "--data-dir", data,
+                                "--sessions", "400",      "--seed",   seed_text,   "--trace"};
   std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
+  for (auto& arg : args)
+    argv.push_back(arg.data());
   argv.push_back(nullptr);
   pid_t child = 0;
   const int spawned = ::posix_spawn(&child, binary.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   ::close(pipe_fds[1]);
-  if (spawned != 0) throw std::runtime_error("posix_spawn failed");
+  if (spawned != 0)
+    throw std::runtime_error("posix_spawn failed");
 
   std::vector<Confirmation> seen;
   std::string buffer;
   char chunk[512];
   const auto deadline = std::chrono::steady_clock::now() + 60s;  // bounded whatever the child does
-  while (static_cast<int>(seen.size()) < confirmations_before_kill && std::chrono::steady_clock::now() < deadline) {
+  while (static_cast<int>(seen.size()) < confirmations_before_kill &&
+         std::chrono::steady_clock::now() < deadline) {
     const auto got = ::read(pipe_fds[0], chunk, sizeof chunk);
-    if (got <= 0) break;
+    if (got <= 0)
+      break;
     buffer.append(chunk, static_cast<std::size_t>(got));
     for (auto newline = buffer.find('\n'); newline != std::string::npos; newline = buffer.find('\n')) {
       const auto line = buffer.substr(0, newline);
@@ -112,7 +118,8 @@ TEST(CrashSafety, EveryConfirmedSubmissionSurvivesKillNine50Times) {
     for (const auto& row : reopened->outbox().read_pending(100000, cipher.get())) {
       const auto data = nlohmann::json::parse(row.event.data_json);
       for (const auto* key : {"ticket_id", "complaint_id"}) {
-        if (data.contains(key)) stored_ids.insert(data[key].get<std::string>());
+        if (data.contains(key))
+          stored_ids.insert(data[key].get<std::string>());
       }
     }
     for (const auto& confirmation : confirmed) {

@@ -10,6 +10,7 @@
 #include "domain/language.hpp"
 #include "escpos_reader.hpp"
 #include "store/outbox.hpp"
+#include "store/pii_cipher.hpp"
 #include "ui_harness.hpp"
 
 namespace kiosk::test {
@@ -47,9 +48,11 @@ class Flows : public ::testing::TestWithParam<std::string> {
       jobs.clear();
       std::error_code error;
       for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-        if (entry.path().extension() == ".bin") jobs.push_back(entry.path());
+        if (entry.path().extension() == ".bin")
+          jobs.push_back(entry.path());
       }
-      if (jobs.size() >= count) break;
+      if (jobs.size() >= count)
+        break;
       std::this_thread::sleep_for(20ms);
     }
     ui.wait(10ms);  // lets the app collect the outcome and redraw
@@ -65,15 +68,19 @@ class Flows : public ::testing::TestWithParam<std::string> {
 
   static bool has_line_containing(const DecodedPrint& print, std::string_view text) {
     for (const auto& line : print.lines) {
-      if (line.find(text) != std::string::npos) return true;
+      if (line.find(text) != std::string::npos)
+        return true;
     }
     return false;
   }
 
   static std::vector<nlohmann::json> outbox_events(UiHarness& ui, std::string_view type) {
     std::vector<nlohmann::json> events;
-    for (const auto& row : ui.store()->outbox().read_pending(10000)) {
-      if (row.event.type == type) events.push_back(nlohmann::json::parse(row.event.data_json));
+    std::string error;
+    const auto cipher = store::PiiCipher::load(ui.data_dir() / "keys" / "pii.key", error);
+    for (const auto& row : ui.store()->outbox().read_pending(10000, cipher.get())) {
+      if (row.event.type == type)
+        events.push_back(nlohmann::json::parse(row.event.data_json));
     }
     return events;
   }
@@ -124,7 +131,8 @@ TEST_P(Flows, ComplaintGivesReferenceCodeDeadlinesAndPrintedAcknowledgement) {
   ASSERT_TRUE(ui.tap("complaint.choice.atm"));
   ASSERT_TRUE(ui.tap("complaint.choice.card_retained"));
   ASSERT_EQ(ui.vm().screen, app::ScreenId::complaint_details);
-  const std::string description = "The ATM kept my card.\nIt said \"contact your bank\" and charged {$12.00}.";
+  const std::string description =
+      "The ATM kept my card.\nIt said \"contact your bank\" and charged {$12.00}.";
   ui.type(description);
   ASSERT_TRUE(ui.tap("details.keyboard.key.done"));
   ASSERT_TRUE(ui.tap("details.action.next"));
@@ -153,9 +161,15 @@ TEST_P(Flows, ComplaintGivesReferenceCodeDeadlinesAndPrintedAcknowledgement) {
   ASSERT_EQ(jobs.size(), 1U);
   const auto print = decode_file(jobs.front());
   EXPECT_TRUE(print.errors.empty()) << print.errors.front();
-  EXPECT_TRUE(has_line_containing(print, receipt.reference));
-  EXPECT_TRUE(has_line_containing(print, receipt.lookup_code));
-  EXPECT_TRUE(has_line_containing(print, done.deadlines.back().value)) << done.deadlines.back().value;
+  if (print.raster_images == 0) {
+    EXPECT_TRUE(has_line_containing(print, receipt.reference));
+    EXPECT_TRUE(has_line_containing(print, receipt.lookup_code));
+    EXPECT_TRUE(has_line_containing(print, done.deadlines.back().value)) << done.deadlines.back().value;
+  } else {
+    // printer.mode auto: the code page lacked a character of this language's text, so it was drawn with
+    // the kiosk's fonts instead of ever printing '?'.
+    EXPECT_GT(print.raster_rows, 0);
+  }
 
   // Head office gets the complaint with the customer's words byte for byte.
   const auto events = outbox_events(ui, "complaint.submitted");
@@ -217,7 +231,8 @@ TEST_P(Flows, RateYourVisitWithTicketNumberAndLowScoreOffersComplaint) {
   const auto answers = outbox_events(ui, "survey.answered");
   ASSERT_EQ(answers.size(), 1U);
   EXPECT_EQ(answers[0]["service_id"], "accounts");
-  EXPECT_EQ(answers[0].dump().find(number), std::string::npos) << "the ticket number is not kept with answers";
+  EXPECT_EQ(answers[0].dump().find(number), std::string::npos)
+      << "the ticket number is not kept with answers";
   ASSERT_FALSE(ui.vm().survey_done.offer_complaint.empty());
   ASSERT_TRUE(ui.tap("survey_done.action.complain"));
   EXPECT_EQ(ui.vm().screen, app::ScreenId::complaint_product);
@@ -246,7 +261,9 @@ TEST_P(Flows, IdleTimeoutWipesWhatTheCustomerTyped) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryLanguage, Flows, ::testing::Values("en", "ru", "zh-Hans", "nb"),
-                         [](const auto& info) { return info.param == "zh-Hans" ? std::string("zhHans") : info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           return param_info.param == "zh-Hans" ? std::string("zhHans") : param_info.param;
+                         });
 
 TEST(FlowsPrinter, UnavailablePrinterNeverBlocksOrLosesTheTicket) {
   TempDir data("kiosk-printer-missing");

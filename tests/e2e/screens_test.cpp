@@ -38,8 +38,14 @@ std::vector<ScreenCase> all_cases() {
       cases.push_back({app::ScreenId::home, std::string(language.tag), width, height, false, true});
       cases.push_back({app::ScreenId::home, std::string(language.tag), width, height, true, false});
       cases.push_back({app::ScreenId::language, std::string(language.tag), width, height, true, false});
-      cases.push_back({app::ScreenId::checkin_ticket, std::string(language.tag), width, height, true, false});
-      cases.push_back({app::ScreenId::complaint_details, std::string(language.tag), width, height, true, false});
+      // Check-in is not offered on the ATM profile (800x480), so its accessibility variant is checked on the
+      // branch sizes only.
+      if (width != 800) {
+        cases.push_back(
+            {app::ScreenId::checkin_ticket, std::string(language.tag), width, height, true, false});
+      }
+      cases.push_back(
+          {app::ScreenId::complaint_details, std::string(language.tag), width, height, true, false});
     }
   }
   return cases;
@@ -60,21 +66,23 @@ std::size_t distinct_colours(const platform::SurfaceTarget& surface, std::size_t
 }
 
 bool is_flow_screen(app::ScreenId screen) {
-  return screen != app::ScreenId::attract && screen != app::ScreenId::language && screen != app::ScreenId::home &&
-         screen != app::ScreenId::out_of_service;
+  return screen != app::ScreenId::attract && screen != app::ScreenId::language &&
+         screen != app::ScreenId::home && screen != app::ScreenId::out_of_service;
 }
 
 // Flow screens are reached by the intents a customer's taps emit (real store, real desk); the others
 // are set directly.
 void show(UiHarness& ui, const ScreenCase& param) {
   if (is_flow_screen(param.screen)) {
-    ASSERT_TRUE(ui.drive_to(param.screen, param.language)) << "could not reach " << app::screen_key(param.screen);
+    ASSERT_TRUE(ui.drive_to(param.screen, param.language))
+        << "could not reach " << app::screen_key(param.screen);
     if (param.accessibility) {
       ASSERT_TRUE(ui.tap("bar.accessibility"));
     }
     return;
   }
-  ui.app().preview(param.screen, param.language, param.accessibility, param.idle_warning, ui.clock().steady_now());
+  ui.app().preview(param.screen, param.language, param.accessibility, param.idle_warning,
+                   ui.clock().steady_now());
   ui.kiosk().runner().settle();
 }
 
@@ -131,7 +139,9 @@ TEST(ScreenIds, StayTheSameInEveryLanguage) {
       show(ui, {screen, std::string(language.tag), 1920, 1080, false, false});
       std::vector<std::string> ids;
       for (const auto& widget : ui.widgets().widgets()) {
-        ids.push_back(widget.id);
+        // Keyboard keys follow the language's alphabet by design; every other id must not.
+        if (widget.id.find(".keyboard.key.") == std::string::npos)
+          ids.push_back(widget.id);
       }
       auto [it, inserted] = first_ids.emplace(screen, ids);
       if (!inserted) {

@@ -83,7 +83,8 @@ class HeadofficeIngestTest : public ::testing::Test {
                      m_dir / "receiver.log");
     const auto deadline = std::chrono::steady_clock::now() + 15s;
     while (std::chrono::steady_clock::now() < deadline) {
-      if (port_accepts(m_https_port) && read_text(m_dir / "receiver.log").find("mqtt: connected") != std::string::npos) {
+      if (port_accepts(m_https_port) &&
+          read_text(m_dir / "receiver.log").find("mqtt: connected") != std::string::npos) {
         return;
       }
       ASSERT_FALSE(m_receiver.exited()) << read_text(m_dir / "receiver.log");
@@ -131,9 +132,9 @@ class HeadofficeIngestTest : public ::testing::Test {
 
   std::unique_ptr<httplib::SSLClient> https(const std::string& cert) {
     auto client = cert.empty() ? std::make_unique<httplib::SSLClient>("localhost", m_https_port)
-                               : std::make_unique<httplib::SSLClient>("localhost", m_https_port,
-                                                                      (m_pki.dir() / (cert + ".crt")).string(),
-                                                                      (m_pki.dir() / (cert + ".key")).string());
+                               : std::make_unique<httplib::SSLClient>(
+                                     "localhost", m_https_port, (m_pki.dir() / (cert + ".crt")).string(),
+                                     (m_pki.dir() / (cert + ".key")).string());
     client->set_ca_cert_path((m_pki.dir() / "ca.crt").string());
     client->enable_server_certificate_verification(true);
     client->set_connection_timeout(5, 0);
@@ -226,7 +227,7 @@ TEST_F(HeadofficeIngestTest, BadCertificatesCannotConnect) {
     auto client = kiosk(cert, "bad-" + (cert.empty() ? std::string("none") : cert));
     EXPECT_FALSE(client->connect(4s)) << "MQTT accepted " << (cert.empty() ? "no certificate" : cert);
     auto result = https(cert)->Post("/v1/events", {{"Idempotency-Key", uuid(2, 1)}},
-                                   protocol::serialize_batch(batch(1, {event(1, 1)})), "application/json");
+                                    protocol::serialize_batch(batch(1, {event(1, 1)})), "application/json");
     EXPECT_FALSE(result) << "HTTPS accepted " << (cert.empty() ? "no certificate" : cert);
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM events"), 0);
@@ -237,7 +238,7 @@ TEST_F(HeadofficeIngestTest, HttpsGzipBatchReplayAndKeyConflict) {
   client->set_compress(true);  // gzip request bodies
   auto b = batch(7, {event(1, 1), event(2, 2)}, "kiosk-02", "br-002");
   auto first = client->Post("/v1/events", {{"Idempotency-Key", b.batch_id}}, protocol::serialize_batch(b),
-                           "application/json");
+                            "application/json");
   ASSERT_TRUE(first);
   ASSERT_EQ(first->status, 200) << first->body;
   auto ack = protocol::parse_ack(first->body);
@@ -245,22 +246,23 @@ TEST_F(HeadofficeIngestTest, HttpsGzipBatchReplayAndKeyConflict) {
   EXPECT_EQ(ack.value().high_water, 2U);
 
   auto replay = client->Post("/v1/events", {{"Idempotency-Key", b.batch_id}}, protocol::serialize_batch(b),
-                            "application/json");
+                             "application/json");
   ASSERT_TRUE(replay);
   EXPECT_EQ(replay->status, 200);
   EXPECT_EQ(replay->body, first->body);
 
   b.events.push_back(event(3, 3));
   auto other = client->Post("/v1/events", {{"Idempotency-Key", b.batch_id}}, protocol::serialize_batch(b),
-                           "application/json");
+                            "application/json");
   ASSERT_TRUE(other);
   EXPECT_EQ(other->status, 422);
   EXPECT_EQ(count("SELECT COUNT(*) FROM events"), 2);
 
   // A valid certificate for one kiosk cannot post another kiosk's batch.
-  auto foreign = https("kiosk-01")->Post("/v1/events", {{"Idempotency-Key", uuid(2, 9)}},
-                                        protocol::serialize_batch(batch(9, {event(9, 9)}, "kiosk-02", "br-002")),
-                                        "application/json");
+  auto foreign = https("kiosk-01")
+                     ->Post("/v1/events", {{"Idempotency-Key", uuid(2, 9)}},
+                            protocol::serialize_batch(batch(9, {event(9, 9)}, "kiosk-02", "br-002")),
+                            "application/json");
   ASSERT_TRUE(foreign);
   EXPECT_EQ(foreign->status, 403);
 }
@@ -272,7 +274,7 @@ TEST_F(HeadofficeIngestTest, BundlesAndComplaintStatusFlowDown) {
   b.events[0].type = "complaint.submitted";
   b.events[0].data = {{"reference", "CMP-1"}, {"final_response_by", "2026-12-01T00:00:00Z"}};
   auto posted = client->Post("/v1/events", {{"Idempotency-Key", b.batch_id}}, protocol::serialize_batch(b),
-                            "application/json");
+                             "application/json");
   ASSERT_TRUE(posted);
   ASSERT_EQ(posted->status, 200) << posted->body;
 
@@ -281,9 +283,9 @@ TEST_F(HeadofficeIngestTest, BundlesAndComplaintStatusFlowDown) {
     payload << R"({"surveys":["branch-visit"]})";
   }
   ChildProcess publish;
-  publish.start({HEADOFFICE_INGEST_BIN, "publish", "--kind", "surveys", "--file", (m_dir / "surveys.json").string(),
-                 "--key", (m_pki.dir() / "bundle-current.key").string(), "--db", m_db.string(), "--mqtt",
-                 m_broker.uri(), "--tls-dir", m_pki.dir().string()},
+  publish.start({HEADOFFICE_INGEST_BIN, "publish", "--kind", "surveys", "--file",
+                 (m_dir / "surveys.json").string(), "--key", (m_pki.dir() / "bundle-current.key").string(),
+                 "--db", m_db.string(), "--mqtt", m_broker.uri(), "--tls-dir", m_pki.dir().string()},
                 m_dir / "publish.log");
   ASSERT_TRUE(publish.wait_exit(30s)) << read_text(m_dir / "publish.log");
 
@@ -312,8 +314,8 @@ TEST_F(HeadofficeIngestTest, BundlesAndComplaintStatusFlowDown) {
   EXPECT_EQ(not_modified->status, 304);
 
   ChildProcess status;
-  status.start({HEADOFFICE_INGEST_BIN, "complaint-status", "--db", m_db.string(), "--ref", "CMP-1", "--status",
-                "resolved", "--note", "refund sent"},
+  status.start({HEADOFFICE_INGEST_BIN, "complaint-status", "--db", m_db.string(), "--ref", "CMP-1",
+                "--status", "resolved", "--note", "refund sent"},
                m_dir / "status.log");
   ASSERT_TRUE(status.wait_exit(20s));
   auto page_response = client->Get("/v1/complaint-status?kiosk=kiosk-01&after=0");
@@ -335,8 +337,8 @@ TEST_F(HeadofficeIngestTest, ReceiverRestartLosesNothing) {
   ASSERT_TRUE(client->subscribe("bank/v1/br-001/kiosk-01/ack"));
   ASSERT_TRUE(send_until_acked(*client, batch(1, {event(1, 1), event(2, 2)})));
   m_receiver.kill9();
-  m_receiver.start({HEADOFFICE_INGEST_BIN, "serve", "--mqtt", m_broker.uri(), "--db", m_db.string(), "--tls-dir",
-                    m_pki.dir().string()},
+  m_receiver.start({HEADOFFICE_INGEST_BIN, "serve", "--mqtt", m_broker.uri(), "--db", m_db.string(),
+                    "--tls-dir", m_pki.dir().string()},
                    m_dir / "receiver2.log");
   auto ack = send_until_acked(*client, batch(2, {event(2, 2), event(3, 3)}));
   ASSERT_TRUE(ack) << read_text(m_dir / "receiver2.log");

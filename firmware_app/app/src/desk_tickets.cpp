@@ -2,7 +2,7 @@
 // outbox event in one transaction.
 #include <date/date.h>
 
-#include <sstream>
+#include <charconv>
 
 #include "desk_impl.hpp"
 #include "domain/queue/ticket_numbering.hpp"
@@ -47,6 +47,25 @@ QuotedWait quoted(const queue::WaitEstimate& estimate) {
   wait.low_minutes = static_cast<int>(estimate.low.count());
   wait.high_minutes = static_cast<int>(estimate.high.count());
   return wait;
+}
+
+// "2026-11-24" as a local day (the store writes it; anything else is treated as no counter).
+std::optional<date::local_days> parse_iso_day(std::string_view text) {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return std::nullopt;
+  const auto* begin = text.data();
+  if (std::from_chars(begin, begin + 4, year).ptr != begin + 4 ||
+      std::from_chars(begin + 5, begin + 7, month).ptr != begin + 7 ||
+      std::from_chars(begin + 8, begin + 10, day).ptr != begin + 10) {
+    return std::nullopt;
+  }
+  const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
+  if (!ymd.ok())
+    return std::nullopt;
+  return date::local_days{ymd};
 }
 
 store::QuoteKind store_quote_kind(queue::WaitKind kind) {
@@ -126,11 +145,8 @@ static DeskResult<IssuedTicket> issue(CustomerDesk::Impl& impl, const DeskConten
     const auto today = queue::branch_local_day(now, *impl.zone);
     std::optional<queue::TicketCounter> last;
     if (auto stored = tickets.load_counter(transaction, service.id)) {
-      date::local_days day;
-      std::istringstream in(stored->local_day);
-      in >> date::parse("%F", day);
-      if (!in.fail())
-        last = queue::TicketCounter{day, stored->last_number};
+      if (auto day = parse_iso_day(stored->local_day))
+        last = queue::TicketCounter{*day, stored->last_number};
     }
     const auto counter = queue::next_ticket(last, today);
     const auto day_text = iso_day(counter.day);

@@ -220,6 +220,13 @@ void KioskApp::preview(ScreenId screen, const std::string& language, bool access
   m_session.screen = screen;
   m_session.language = language;
   m_session.accessibility = accessibility;
+  preview_overlays(accessibility, idle_warning, now);
+  m_attract_started = now;
+  m_last_visible = visible_timers(now);
+}
+
+void KioskApp::preview_overlays(bool accessibility, bool idle_warning, TimePoint now) {
+  m_session.accessibility = accessibility;
   m_idle.set_scale(accessibility ? 2 : 1);
   // Warning previews start the idle countdown so that it shows exactly its first second.
   const auto idle_for =
@@ -228,7 +235,6 @@ void KioskApp::preview(ScreenId screen, const std::string& language, bool access
                 (m_config.session.idle_timeout - m_config.session.idle_warning) * (accessibility ? 2 : 1))
           : TimePoint::duration::zero();
   m_idle.restart(now - idle_for);
-  m_attract_started = now;
   m_last_visible = visible_timers(now);
 }
 

@@ -50,7 +50,8 @@ class ComplaintStatusLog {
                                                std::optional<std::string> note,
                                                std::chrono::system_clock::time_point now);
   // Up to `limit` changes for the kiosk with cursor > after, oldest first.
-  sync::protocol::ComplaintStatusPage page(std::string_view kiosk, std::uint64_t after, std::size_t limit) const;
+  sync::protocol::ComplaintStatusPage page(std::string_view kiosk, std::uint64_t after,
+                                           std::size_t limit) const;
 
  private:
   store::Database& m_db;

@@ -26,18 +26,18 @@ namespace kiosk::headoffice {
 
 // Who sent the batch, as far as the transport proved it.
 struct SenderIdentity {
-  std::string kiosk;                        // MQTT: the topic's kiosk (the broker ACL binds it to the CN);
-                                            // HTTPS: the verified client certificate CN
-  std::optional<std::string> topic_branch;  // MQTT only: the topic's branch
+  std::string kiosk;                           // MQTT: the topic's kiosk (the broker ACL binds it to the CN);
+                                               // HTTPS: the verified client certificate CN
+  std::optional<std::string> topic_branch;     // MQTT only: the topic's branch
   std::optional<std::string> idempotency_key;  // HTTPS only: must equal the batch_id
 };
 
 enum class IngestStatus {
-  acked,           // committed (possibly all duplicates); `ack` is the answer
-  replayed,        // batch_id seen before with the same content; `ack` is the first answer
-  key_conflict,    // batch_id seen before with other content (HTTPS 422); nothing stored
-  rejected,        // identity does not match the registry; logged in `rejects`, nothing stored
-  invalid,         // the batch itself cannot be read; logged in `rejects`, nothing stored
+  acked,         // committed (possibly all duplicates); `ack` is the answer
+  replayed,      // batch_id seen before with the same content; `ack` is the first answer
+  key_conflict,  // batch_id seen before with other content (HTTPS 422); nothing stored
+  rejected,      // identity does not match the registry; logged in `rejects`, nothing stored
+  invalid,       // the batch itself cannot be read; logged in `rejects`, nothing stored
 };
 
 struct IngestResult {
@@ -54,7 +54,8 @@ class Ingestor {
 
   // Throws store::StoreError only for database failures (disk full, ...); then nothing was committed and
   // no ack must be sent.
-  IngestResult ingest(std::string_view body, const SenderIdentity& sender, std::chrono::system_clock::time_point now);
+  IngestResult ingest(std::string_view body, const SenderIdentity& sender,
+                      std::chrono::system_clock::time_point now);
 
  private:
   store::Database& m_db;

@@ -46,7 +46,7 @@ struct KioskReport {
 };
 
 struct Report {
-  std::vector<KioskReport> kiosks;  // ordered by branch, kiosk
+  std::vector<KioskReport> kiosks;        // ordered by branch, kiosk
   std::int64_t rejects_unregistered = 0;  // rejects from senders not in the registry
 };
 

@@ -106,6 +106,10 @@ void OutboxDrainer::thread_main() {
     } catch (const store::StoreError& error) {
       spdlog::error("sync: outbox database error, retrying: {}", error.what());
       pause = k_error_pause;
+    } catch (const std::exception& error) {
+      // Nothing else is expected here; the thread must survive it all the same, or sync stops silently.
+      spdlog::error("sync: drainer cycle failed, retrying: {}", error.what());
+      pause = k_error_pause;
     }
     auto until = std::chrono::steady_clock::now() + pause;
     if (const auto deadline = next_deadline()) {

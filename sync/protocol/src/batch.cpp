@@ -9,7 +9,7 @@ namespace kiosk::sync::protocol {
 namespace {
 
 const std::initializer_list<std::string_view> known_fields = {"v",       "kiosk",    "branch",
-                                                                  "boot_id", "batch_id", "events"};
+                                                              "boot_id", "batch_id", "events"};
 
 std::string invalid_event_id(const nlohmann::json& event, std::size_t index) {
   if (event.is_object()) {

@@ -10,8 +10,7 @@ namespace kiosk::sync::protocol {
 
 namespace {
 
-const std::initializer_list<std::string_view> known_fields = {"id",     "seq", "type",
-                                                                  "schema", "at",  "data"};
+const std::initializer_list<std::string_view> known_fields = {"id", "seq", "type", "schema", "at", "data"};
 
 }  // namespace
 

@@ -22,8 +22,8 @@ class MosquittoBroker {
   // Starts (or restarts) the broker and waits until it accepts connections. Throws if it does not within
   // `timeout`.
   void start(std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
-    m_process.start({"bash", KIOSK_SOURCE_DIR "/scripts/broker.sh", (m_dir / "conf").string(), std::to_string(m_port),
-                     m_pki.dir().string()},
+    m_process.start({"bash", KIOSK_SOURCE_DIR "/scripts/broker.sh", (m_dir / "conf").string(),
+                     std::to_string(m_port), m_pki.dir().string()},
                     m_dir / "broker.log");
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {

@@ -18,8 +18,12 @@ namespace {
 namespace protocol = sync::protocol;
 using namespace std::chrono_literals;
 
-std::string event_id(int n) { return "01890a5d-ac96-774b-bcce-" + std::string(12 - std::to_string(n).size(), '0') + std::to_string(n); }
-std::string batch_id(int n) { return "01890a5d-ac96-774b-bcce-b3" + std::string(10 - std::to_string(n).size(), '0') + std::to_string(n); }
+std::string event_id(int n) {
+  return "01890a5d-ac96-774b-bcce-" + std::string(12 - std::to_string(n).size(), '0') + std::to_string(n);
+}
+std::string batch_id(int n) {
+  return "01890a5d-ac96-774b-bcce-b3" + std::string(10 - std::to_string(n).size(), '0') + std::to_string(n);
+}
 
 protocol::Envelope envelope(int n, std::uint64_t seq, std::string type = "ticket.issued") {
   protocol::Envelope e;
@@ -58,7 +62,8 @@ class IngestTest : public ::testing::Test {
 
   IngestResult send(const protocol::Batch& b, std::string kiosk = "kiosk-01",
                     std::optional<std::string> topic_branch = std::string("br-001")) {
-    return m_ingestor.ingest(protocol::serialize_batch(b), {std::move(kiosk), std::move(topic_branch), std::nullopt}, m_now);
+    return m_ingestor.ingest(protocol::serialize_batch(b),
+                             {std::move(kiosk), std::move(topic_branch), std::nullopt}, m_now);
   }
 
   test::TempDir m_dir{"ho-ingest"};
@@ -132,11 +137,13 @@ TEST_F(IngestTest, UnknownSchemaVersionIsStoredVerbatim) {
 
 TEST_F(IngestTest, IdentityMustMatchTheRegistry) {
   auto b = batch(1, {envelope(1, 1)});
-  EXPECT_EQ(send(b, "kiosk-02", std::string("br-002")).status, IngestStatus::rejected);  // payload kiosk differs
+  EXPECT_EQ(send(b, "kiosk-02", std::string("br-002")).status,
+            IngestStatus::rejected);  // payload kiosk differs
   EXPECT_EQ(send(b, "kiosk-01", std::string("br-002")).status, IngestStatus::rejected);  // wrong topic branch
   EXPECT_EQ(send(batch(1, {envelope(1, 1)}, "kiosk-09"), "kiosk-09").status, IngestStatus::rejected);
   EXPECT_EQ(send(batch(1, {envelope(1, 1)}, "kiosk-01", "br-002")).status, IngestStatus::rejected);
-  EXPECT_EQ(m_ingestor.ingest("{", {"kiosk-01", std::nullopt, std::nullopt}, m_now).status, IngestStatus::invalid);
+  EXPECT_EQ(m_ingestor.ingest("{", {"kiosk-01", std::nullopt, std::nullopt}, m_now).status,
+            IngestStatus::invalid);
   EXPECT_EQ(count(m_db, "SELECT COUNT(*) FROM events"), 0);
   EXPECT_EQ(count(m_db, "SELECT COUNT(*) FROM rejects"), 5);
   // HTTPS has no topic branch: the certificate kiosk and the registry decide.
@@ -164,6 +171,30 @@ TEST_F(IngestTest, GapsAreReportedAfterTheReorderTimeoutOnce) {
   EXPECT_EQ(filled.ack.high_water, 5U);
   EXPECT_TRUE(filled.ack.ranges.empty());
   EXPECT_TRUE(take_overdue_gaps(m_db, m_now + 60s, 5s).empty());
+}
+
+TEST_F(IngestTest, FillingAGapBelowALongRunAdvancesPastIt) {
+  // More stored seqs above the gap than one page of the high-water walk.
+  int n = 10;
+  for (int b = 0; b < 5; ++b) {
+    std::vector<protocol::Envelope> events;
+    for (int i = 0; i < 1000; ++i, ++n) {
+      events.push_back(envelope(n, static_cast<std::uint64_t>(n - 8)));  // seqs 2..5001
+    }
+    ASSERT_EQ(send(batch(10 + b, std::move(events))).status, IngestStatus::acked);
+  }
+  auto filled = send(batch(1, {envelope(1, 1)}));
+  ASSERT_EQ(filled.status, IngestStatus::acked);
+  EXPECT_EQ(filled.ack.high_water, 5001U);
+  EXPECT_TRUE(filled.ack.ranges.empty());
+}
+
+TEST_F(IngestTest, IdempotencyKeyMustBeTheBatchId) {
+  auto b = batch(1, {envelope(1, 1)});
+  auto result =
+      m_ingestor.ingest(protocol::serialize_batch(b), {"kiosk-01", std::nullopt, batch_id(2)}, m_now);
+  EXPECT_EQ(result.status, IngestStatus::rejected);
+  EXPECT_NE(result.error.find("Idempotency-Key"), std::string::npos);
 }
 
 TEST_F(IngestTest, RegistryRefusesBadIds) {

@@ -22,8 +22,8 @@ constexpr const char* event_id = "01890a5d-ac96-774b-bcce-b302099a8057";
 constexpr const char* batch_id = "01890a5d-ac96-774b-bcce-b302099a8058";
 
 std::string sample_batch_text() {
-  return R"({"v":1,"kiosk":"kiosk-01","branch":"br-001","boot_id":"b1","batch_id":")" + std::string(batch_id) +
-         R"(","future_field":{"x":[1,2]},"events":[{"id":")" + event_id +
+  return R"({"v":1,"kiosk":"kiosk-01","branch":"br-001","boot_id":"b1","batch_id":")" +
+         std::string(batch_id) + R"(","future_field":{"x":[1,2]},"events":[{"id":")" + event_id +
          R"(","seq":7,"type":"ticket.issued","schema":3,"at":"2026-11-23T09:15:02.123Z","data":{"b":1,"a":"x"},"extra":true}]})";
 }
 
@@ -181,7 +181,8 @@ TEST(StateAndComplaintStatus, RoundTrip) {
   ComplaintStatusPage page;
   page.kiosk = "kiosk-01";
   page.next = 5;
-  page.changes.push_back({5, "R-1", "resolved", std::string("done"), "2026-11-23T09:15:02.000Z", nlohmann::json::object()});
+  page.changes.push_back(
+      {5, "R-1", "resolved", std::string("done"), "2026-11-23T09:15:02.000Z", nlohmann::json::object()});
   auto parsed_page = parse_complaint_status_page(serialize_complaint_status_page(page));
   ASSERT_TRUE(parsed_page) << parsed_page.error();
   EXPECT_EQ(parsed_page.value(), page);

@@ -40,21 +40,26 @@ class ReportTest : public ::testing::Test {
     b.events = {
         event(1, "ticket.issued", {{"number", "A001"}}),
         event(2, "ticket.issued", {{"number", "A002"}}),
-        event(3, "complaint.submitted", {{"reference", "R-1"}, {"final_response_by", "2026-11-20T00:00:00Z"}}),
-        event(4, "complaint.submitted", {{"reference", "R-2"}, {"final_response_by", "2026-12-20T00:00:00Z"}}),
-        event(5, "complaint.submitted", {{"reference", "R-3"}, {"final_response_by", "2026-11-01T00:00:00Z"}}),
+        event(3, "complaint.submitted",
+              {{"reference", "R-1"}, {"final_response_by", "2026-11-20T00:00:00Z"}}),
+        event(4, "complaint.submitted",
+              {{"reference", "R-2"}, {"final_response_by", "2026-12-20T00:00:00Z"}}),
+        event(5, "complaint.submitted",
+              {{"reference", "R-3"}, {"final_response_by", "2026-11-01T00:00:00Z"}}),
         event(6, "survey.answered", {{"answers", {{"nps_score", 10}, {"csat", 5}}}}),
         event(7, "survey.answered", {{"answers", {{"nps_score", 3}, {"csat", 2}}}}),
         event(8, "survey.answered", {{"scores", {{"nps", 9}}}, {"answers", nlohmann::json::object()}}),
     };
     Ingestor ingestor(m_db);
-    auto result = ingestor.ingest(protocol::serialize_batch(b), {"kiosk-01", std::nullopt, std::nullopt}, m_now - 1min);
+    auto result =
+        ingestor.ingest(protocol::serialize_batch(b), {"kiosk-01", std::nullopt, std::nullopt}, m_now - 1min);
     EXPECT_EQ(result.status, IngestStatus::acked) << result.error;
   }
 
   test::TempDir m_dir{"ho-report"};
   store::Database m_db;
-  std::chrono::system_clock::time_point m_now = std::chrono::sys_days(std::chrono::year(2026) / 11 / 23) + 10h;
+  std::chrono::system_clock::time_point m_now =
+      std::chrono::sys_days(std::chrono::year(2026) / 11 / 23) + 10h;
 };
 
 TEST_F(ReportTest, CountsPerKiosk) {

@@ -11,7 +11,9 @@ void draw_checkin_services(const app::CheckinServicesVm& vm, app::Intents& inten
   const auto area = draw_flow_frame(context, "checkin", vm.header, nullptr, intents);
   if (vm.services.empty()) {
     text_block(context, "checkin.empty", vm.empty_text, area.body,
-               {.role = FontRole::button, .colour = context.palette.text, .align = Align::center,
+               {.role = FontRole::button,
+                .colour = context.palette.text,
+                .align = Align::center,
                 .centre_vertically = true});
   } else {
     draw_choice_grid(context, "checkin.service", vm.services, area.body, intents);

@@ -17,13 +17,16 @@ void draw_complaint_contact(const app::ComplaintContactVm& vm, app::Intents& int
   const float field_height = layout.compact ? layout.min_target * 1.1F : layout.button_height * 1.25F;
   if (vm.keyboard.visible) {
     for (const auto* field : {&vm.name, &vm.phone, &vm.email}) {
-      if (field->focused) draw_flow_field(context, *field, body.take_top(std::min(body.h, field_height)), intents);
+      if (field->focused)
+        draw_flow_field(context, *field, body.take_top(std::min(body.h, field_height)), intents);
     }
   } else {
-    const float intro_height = context.fonts.get(FontRole::body)->FontSize * (layout.compact ? 1.3F : 2.6F);
-    text_block(context, "contact.intro", vm.intro, body.take_top(intro_height),
-               {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text});
-    body = body.below(intro_height, layout.gap * 0.5F);
+    if (!layout.compact) {  // the ATM panel has no room; the step title asks the same question
+      const float intro_height = context.fonts.get(FontRole::body)->FontSize * 2.6F;
+      text_block(context, "contact.intro", vm.intro, body.take_top(intro_height),
+                 {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text});
+      body = body.below(intro_height, layout.gap * 0.5F);
+    }
     const int columns = layout.portrait ? 1 : 3;
     const float width = (body.w - static_cast<float>(columns - 1) * layout.gap) / static_cast<float>(columns);
     int index = 0;
@@ -38,11 +41,15 @@ void draw_complaint_contact(const app::ComplaintContactVm& vm, app::Intents& int
     const float toggle_height = std::max(layout.min_target, body.h * 0.45F);
     draw_flow_toggle(context, "contact", vm.consent, body.take_top(std::min(body.h, toggle_height)), intents);
     body = body.below(std::min(body.h, toggle_height), layout.gap * 0.5F);
-    std::string notes = vm.consent_text;
-    if (!vm.problem.empty()) notes = vm.problem + "\n" + notes;
-    text_block(context, vm.problem.empty() ? "contact.consent_text" : "contact.problem", notes, body,
-               {.role = FontRole::body, .smallest = FontRole::small,
-                .colour = vm.problem.empty() ? palette.text_muted : palette.text});
+    // On the ATM panel the consent sentence gives way to a problem; the privacy notice holds it too.
+    std::string notes = layout.compact ? vm.problem : vm.consent_text;
+    if (!layout.compact && !vm.problem.empty())
+      notes = vm.problem + "\n" + notes;
+    if (!notes.empty())
+      text_block(context, vm.problem.empty() ? "contact.consent_text" : "contact.problem", notes, body,
+                 {.role = FontRole::body,
+                  .smallest = FontRole::small,
+                  .colour = vm.problem.empty() ? palette.text_muted : palette.text});
   }
   const float action_width = std::min(area.actions.w * 0.45F, 520.0F * layout.scale);
   draw_privacy_link(context, "contact", vm.privacy_label,

@@ -16,7 +16,9 @@ void draw_complaint_review(const app::ComplaintReviewVm& vm, app::Intents& inten
     const float problem_height = context.fonts.get(FontRole::body)->FontSize * 2.6F;
     fill_rect(body.take_top(problem_height), context.palette.secondary, 12.0F * layout.scale);
     text_block(context, "review.problem", vm.problem, body.take_top(problem_height).inset(layout.gap * 0.3F),
-               {.role = FontRole::body, .smallest = FontRole::small, .colour = context.palette.secondary_text,
+               {.role = FontRole::body,
+                .smallest = FontRole::small,
+                .colour = context.palette.secondary_text,
                 .centre_vertically = true});
     body = body.below(problem_height, layout.gap);
   }

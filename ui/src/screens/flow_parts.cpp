@@ -48,8 +48,8 @@ FlowArea draw_flow_frame(DrawContext& context, std::string_view screen_key, cons
   const auto& layout = context.layout;
   const auto& palette = context.palette;
   const Rect content = layout.content;
-  const float header_height = layout.compact ? std::max(layout.min_target, layout.button_height * 0.8F)
-                                             : layout.button_height;
+  const float header_height =
+      layout.compact ? std::max(layout.min_target, layout.button_height * 0.8F) : layout.button_height;
   const float back_width = header.show_back ? std::min(content.w * 0.28F, 360.0F * layout.scale) : 0.0F;
   if (header.show_back &&
       button(context, join_id(screen_key, "back"), header.back_label,
@@ -68,23 +68,29 @@ FlowArea draw_flow_frame(DrawContext& context, std::string_view screen_key, cons
   if (!header.step.empty()) {
     text_block(context, join_id(screen_key, "step"), header.step,
                {content.right() - step_width, content.y, step_width, header_height},
-               {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text_muted,
-                .align = Align::center, .centre_vertically = true});
+               {.role = FontRole::body,
+                .smallest = FontRole::small,
+                .colour = palette.text_muted,
+                .align = Align::center,
+                .centre_vertically = true});
   }
   Rect rest = content.below(header_height, layout.gap * 0.5F);
   if (!header.subtitle.empty()) {
-    const float subtitle_height = context.fonts.get(FontRole::body)->FontSize * (layout.compact ? 1.3F : 2.6F);
+    const float subtitle_height =
+        context.fonts.get(FontRole::body)->FontSize * (layout.compact ? 1.3F : 2.6F);
     text_block(context, join_id(screen_key, "subtitle"), header.subtitle, rest.take_top(subtitle_height),
                {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text_muted});
     rest = rest.below(subtitle_height, layout.gap * 0.5F);
   }
   FlowArea area;
   const bool keyboard_shown = keyboard != nullptr && keyboard->visible;
-  const float action_height = layout.compact ? std::max(layout.min_target, layout.button_height * 0.8F)
-                                             : layout.button_height;
+  const float action_height =
+      layout.compact ? std::max(layout.min_target, layout.button_height * 0.8F) : layout.button_height;
   if (keyboard_shown) {
     const float share = layout.portrait ? 0.38F : (layout.compact ? 0.55F : 0.45F);
-    const float keyboard_height = rest.h * share;
+    // Keys never shrink below the touch minimum: the fields above get what is left.
+    const float keyboard_height = std::min(
+        rest.h, std::max(rest.h * share, keyboard_min_height(layout, widget_layout(keyboard->kind))));
     area.keyboard = {rest.x, rest.bottom() - keyboard_height, rest.w, keyboard_height};
     rest.h -= keyboard_height + layout.gap;
   }
@@ -99,8 +105,11 @@ void draw_action(DrawContext& context, std::string_view screen_key, const app::A
   if (!action.enabled) {
     fill_rect(rect, context.palette.secondary, 12.0F * context.layout.scale);
     text_block(context, join_id(screen_key, "action." + action.id + ".disabled"), action.label, rect,
-               {.role = FontRole::button, .smallest = FontRole::small, .colour = context.palette.text_muted,
-                .align = Align::center, .centre_vertically = true});
+               {.role = FontRole::button,
+                .smallest = FontRole::small,
+                .colour = context.palette.text_muted,
+                .align = Align::center,
+                .centre_vertically = true});
     return;
   }
   if (button(context, join_id(screen_key, "action." + action.id), action.label, rect,
@@ -115,7 +124,8 @@ void draw_action(DrawContext& context, std::string_view screen_key, const app::A
 
 void draw_flow_keyboard(DrawContext& context, std::string_view screen_key, const app::KeyboardVm& keyboard,
                         Rect rect, app::Intents& intents) {
-  if (!keyboard.visible || rect.h <= 0.0F) return;
+  if (!keyboard.visible || rect.h <= 0.0F)
+    return;
   KeyboardState state;
   state.layout = widget_layout(keyboard.kind);
   state.shifted = keyboard.shifted;
@@ -126,7 +136,8 @@ void draw_flow_keyboard(DrawContext& context, std::string_view screen_key, const
   labels.backspace = keyboard.backspace_label;
   labels.next_layout = keyboard.next_layout_label;
   const auto pressed = draw_keyboard(context, join_id(screen_key, "keyboard"), state, rect, labels);
-  if (!pressed) return;
+  if (!pressed)
+    return;
   switch (pressed->kind) {
     case KeyAction::Kind::insert:
       intents.emit(Kind::type_text, pressed->text);
@@ -165,31 +176,37 @@ float draw_flow_field(DrawContext& context, const app::TextFieldVm& field, Rect 
   return rect.h;
 }
 
-void draw_flow_toggle(DrawContext& context, std::string_view screen_key, const app::ToggleVm& toggle, Rect rect,
-                      app::Intents& intents) {
-  if (draw_consent_box(context, join_id(screen_key, "toggle." + toggle.key), toggle.label, toggle.state, toggle.on,
-                       rect)) {
+void draw_flow_toggle(DrawContext& context, std::string_view screen_key, const app::ToggleVm& toggle,
+                      Rect rect, app::Intents& intents) {
+  if (draw_consent_box(context, join_id(screen_key, "toggle." + toggle.key), toggle.label, toggle.state,
+                       toggle.on, rect)) {
     intents.emit(Kind::toggle, toggle.key);
   }
 }
 
-float draw_lines(DrawContext& context, std::string_view id, const std::vector<app::NoticeLineVm>& lines, Rect rect,
-                 FontRole value_role) {
+float draw_lines(DrawContext& context, std::string_view id, const std::vector<app::NoticeLineVm>& lines,
+                 Rect rect, FontRole value_role, bool on_hero) {
   const auto& layout = context.layout;
-  if (lines.empty()) return 0.0F;
+  if (lines.empty())
+    return 0.0F;
   const float line_height =
       std::min(rect.h / static_cast<float>(lines.size()),
                context.fonts.get(value_role)->FontSize * (layout.compact ? 1.6F : 2.2F));
-  const float label_width = rect.w * (layout.portrait ? 0.42F : 0.38F);
+  const float label_width = rect.w * (layout.portrait || layout.compact ? 0.48F : 0.38F);
   for (std::size_t index = 0; index < lines.size(); ++index) {
     const float y = rect.y + static_cast<float>(index) * line_height;
     const auto row = std::to_string(index);
-    text_block(context, join_id(id, "label." + row), lines[index].label, {rect.x, y, label_width, line_height},
-               {.role = FontRole::body, .smallest = FontRole::small, .colour = context.palette.text_muted,
+    text_block(context, join_id(id, "label." + row), lines[index].label,
+               {rect.x, y, label_width, line_height},
+               {.role = FontRole::body,
+                .smallest = FontRole::small,
+                .colour = on_hero ? context.palette.hero_text : context.palette.text_muted,
                 .centre_vertically = true});
     text_block(context, join_id(id, "value." + row), lines[index].value,
                {rect.x + label_width + layout.gap, y, rect.w - label_width - layout.gap, line_height},
-               {.role = value_role, .smallest = FontRole::small, .colour = context.palette.text,
+               {.role = value_role,
+                .smallest = FontRole::small,
+                .colour = on_hero ? context.palette.hero_text : context.palette.text,
                 .centre_vertically = true});
   }
   return line_height * static_cast<float>(lines.size());
@@ -199,11 +216,15 @@ void draw_choice_grid(DrawContext& context, std::string_view id, const std::vect
                       Rect rect, app::Intents& intents, int columns) {
   const auto& layout = context.layout;
   const int count = static_cast<int>(choices.size());
-  if (count == 0) return;
-  if (columns <= 0) columns = layout.portrait ? 1 : (count > 6 ? 3 : 2);
-  if (layout.compact) columns = count > 4 ? 3 : 2;
+  if (count == 0)
+    return;
+  if (columns <= 0)
+    columns = layout.portrait ? 1 : (count > 6 ? 3 : 2);
+  if (layout.compact)
+    columns = count > 4 ? 3 : 2;
   const int rows = (count + columns - 1) / columns;
-  const float cell_width = (rect.w - static_cast<float>(columns - 1) * layout.gap) / static_cast<float>(columns);
+  const float cell_width =
+      (rect.w - static_cast<float>(columns - 1) * layout.gap) / static_cast<float>(columns);
   const float cell_height =
       std::min(layout.button_height * 1.5F,
                (rect.h - static_cast<float>(rows - 1) * layout.gap) / static_cast<float>(std::max(rows, 1)));
@@ -216,12 +237,16 @@ void draw_choice_grid(DrawContext& context, std::string_view id, const std::vect
     if (!choice.enabled) {
       fill_rect(cell, context.palette.secondary, 12.0F * layout.scale);
       text_block(context, key + ".closed", choice.label + "\n" + choice.detail, cell.inset(layout.gap * 0.5F),
-                 {.role = FontRole::button, .smallest = FontRole::small, .colour = context.palette.text_muted,
-                  .align = Align::center, .centre_vertically = true});
+                 {.role = FontRole::button,
+                  .smallest = FontRole::small,
+                  .colour = context.palette.text_muted,
+                  .align = Align::center,
+                  .centre_vertically = true});
       continue;
     }
-    if (button(context, key, choice.label, cell, choice.selected ? ButtonKind::primary : ButtonKind::secondary,
-               FontRole::button, choice.detail)) {
+    if (button(context, key, choice.label, cell,
+               choice.selected ? ButtonKind::primary : ButtonKind::secondary, FontRole::button,
+               choice.detail)) {
       intents.emit(Kind::choose, choice.key);
     }
   }
@@ -235,7 +260,8 @@ void draw_privacy_link(DrawContext& context, std::string_view screen_key, const 
 }
 
 void draw_privacy(const app::PrivacyVm& vm, app::Intents& intents, DrawContext& context) {
-  if (!vm.visible) return;
+  if (!vm.visible)
+    return;
   const auto& layout = context.layout;
   const auto& palette = context.palette;
   ImGui::SetNextWindowPos({0.0F, 0.0F});

@@ -39,8 +39,9 @@ void draw_flow_toggle(DrawContext& context, std::string_view screen_key, const a
                       app::Intents& intents);
 
 // Label/value lines ("Your reference: ABC-0001-X"). Returns the height used.
+// `on_hero` draws them on the hero band's colour (light text on the dark band).
 float draw_lines(DrawContext& context, std::string_view id, const std::vector<app::NoticeLineVm>& lines, Rect rect,
-                 FontRole value_role = FontRole::button);
+                 FontRole value_role = FontRole::button, bool on_hero = false);
 
 // Big choice buttons in a grid; a tap emits choose(key). `columns` 0 picks by orientation.
 void draw_choice_grid(DrawContext& context, std::string_view id, const std::vector<app::ChoiceVm>& choices,

@@ -48,10 +48,13 @@ void draw_home(const app::HomeVm& vm, app::Intents& intents, DrawContext& contex
     const Rect cell{area.x + static_cast<float>(index % columns) * (cell_width + layout.gap),
                     area.y + static_cast<float>(index / columns) * (cell_height + layout.gap), cell_width,
                     cell_height};
-    button(context, "home.entry." + entry.id, entry.label, cell, ButtonKind::primary, FontRole::title,
-           entry.description);
+    // ATM-size panels show the entry alone: four described buttons do not fit there legibly.
+    const std::string_view detail = layout.compact ? std::string_view{} : std::string_view{entry.description};
+    if (button(context, "home.entry." + entry.id, entry.label, cell, ButtonKind::primary, FontRole::button,
+               detail)) {
+      intents.emit(app::Intent::Kind::open_flow, entry.id);
+    }
   }
-  (void)intents;
 }
 
 }  // namespace kiosk::ui

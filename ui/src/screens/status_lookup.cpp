@@ -13,14 +13,16 @@ void draw_status_lookup(const app::StatusLookupVm& vm, app::Intents& intents, Dr
   const auto area = draw_flow_frame(context, "status", vm.header, &vm.keyboard, intents);
   const auto& layout = context.layout;
   Rect body = area.body;
-  const float field_height = std::min(body.h, layout.compact ? layout.min_target * 1.1F : layout.button_height * 1.3F);
+  const float field_height =
+      std::min(body.h, layout.compact ? layout.min_target * 1.1F : layout.button_height * 1.3F);
   const float reference_width = layout.portrait ? body.w : body.w * 0.62F;
   draw_flow_field(context, vm.reference, {body.x, body.y, reference_width, field_height}, intents);
   const Rect code_rect = layout.portrait
                              ? Rect{body.x, body.y + field_height + layout.gap, body.w, field_height}
-                             : Rect{body.x + reference_width + layout.gap, body.y, body.w - reference_width - layout.gap,
-                                    field_height};
-  if (!layout.portrait || body.h >= 2 * field_height + layout.gap) draw_flow_field(context, vm.code, code_rect, intents);
+                             : Rect{body.x + reference_width + layout.gap, body.y,
+                                    body.w - reference_width - layout.gap, field_height};
+  if (!layout.portrait || body.h >= 2 * field_height + layout.gap)
+    draw_flow_field(context, vm.code, code_rect, intents);
   body = body.below(code_rect.bottom() - body.y, layout.gap * 0.5F);
   if (!vm.problem.empty() && body.h > 0.0F) {
     text_block(context, "status.problem", vm.problem, body,

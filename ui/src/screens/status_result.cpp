@@ -21,18 +21,22 @@ void draw_status_result(const app::StatusResultVm& vm, app::Intents& intents, Dr
     lines.insert(lines.end(), vm.deadlines.begin(), vm.deadlines.end());
     lines.insert(lines.end(), vm.history.begin(), vm.history.end());
     const float share = vm.ask_resolution ? 0.5F : 1.0F;
-    const float used = draw_lines(context, "result.line", lines, body.take_top(body.h * share), FontRole::body);
+    const float used =
+        draw_lines(context, "result.line", lines, body.take_top(body.h * share), FontRole::body);
     body = body.below(used, layout.gap);
     if (vm.ask_resolution && body.h > 0.0F) {
       const float question_height = context.fonts.get(FontRole::button)->FontSize * 1.6F;
       const auto& question = vm.resolution_thanks.empty() ? vm.resolution_question : vm.resolution_thanks;
       text_block(context, "result.question", question, body.take_top(question_height),
-                 {.role = FontRole::button, .smallest = FontRole::small, .colour = palette.text,
+                 {.role = FontRole::button,
+                  .smallest = FontRole::small,
+                  .colour = palette.text,
                   .centre_vertically = true});
       body = body.below(question_height, layout.gap * 0.5F);
       if (vm.resolution_thanks.empty()) {
         const float row_height = std::min(body.h, layout.compact ? layout.min_target : layout.button_height);
-        draw_choice_grid(context, "result.resolution", vm.resolution_choices, body.take_top(row_height), intents, 3);
+        draw_choice_grid(context, "result.resolution", vm.resolution_choices, body.take_top(row_height),
+                         intents, 3);
         body = body.below(row_height, layout.gap);
         if (vm.resolution_comment && body.h > layout.min_target) {
           draw_flow_field(context, *vm.resolution_comment, body, intents);
@@ -44,7 +48,8 @@ void draw_status_result(const app::StatusResultVm& vm, app::Intents& intents, Dr
   if (vm.ask_resolution && vm.resolution_thanks.empty()) {
     draw_action(context, "result", vm.send,
                 {area.actions.right() - action_width, area.actions.y, action_width, area.actions.h}, intents);
-    draw_action(context, "result", vm.done, {area.actions.x, area.actions.y, action_width, area.actions.h}, intents);
+    draw_action(context, "result", vm.done, {area.actions.x, area.actions.y, action_width, area.actions.h},
+                intents);
   } else {
     draw_action(context, "result", vm.done,
                 {area.actions.right() - action_width, area.actions.y, action_width, area.actions.h}, intents);

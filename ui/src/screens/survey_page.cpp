@@ -14,7 +14,8 @@ namespace {
 
 using Kind = app::Intent::Kind;
 
-float question_height(const app::QuestionVm& question, const Layout& layout, float available, std::size_t count) {
+float question_height(const app::QuestionVm& question, const Layout& layout, float available,
+                      std::size_t count) {
   const float even = available / static_cast<float>(std::max<std::size_t>(count, 1));
   switch (question.kind) {
     case app::QuestionKind::comment:
@@ -30,9 +31,12 @@ void draw_question(DrawContext& context, const app::QuestionVm& question, Rect r
   const std::string id = "survey.q." + question.name;
   const float title_height = std::min(rect.h * 0.4F, context.fonts.get(FontRole::button)->FontSize * 2.4F);
   std::string title = question.title;
-  if (!question.required_note.empty()) title += "  (" + question.required_note + ")";
+  if (!question.required_note.empty())
+    title += "  (" + question.required_note + ")";
   text_block(context, id + ".title", title, rect.take_top(title_height),
-             {.role = FontRole::button, .smallest = FontRole::small, .colour = palette.text,
+             {.role = FontRole::button,
+              .smallest = FontRole::small,
+              .colour = palette.text,
               .centre_vertically = true});
   Rect control = rect.below(title_height, layout.gap * 0.3F);
   switch (question.kind) {
@@ -43,7 +47,8 @@ void draw_question(DrawContext& context, const app::QuestionVm& question, Rect r
       scale.min = question.min;
       scale.max = question.max;
       scale.selected = question.selected_rating;
-      scale.kind = question.kind == app::QuestionKind::faces ? RatingScaleVm::Kind::faces : RatingScaleVm::Kind::numbers;
+      scale.kind = question.kind == app::QuestionKind::faces ? RatingScaleVm::Kind::faces
+                                                             : RatingScaleVm::Kind::numbers;
       scale.low_label = question.low_label;
       scale.high_label = question.high_label;
       scale.option_labels = question.option_labels;
@@ -58,7 +63,8 @@ void draw_question(DrawContext& context, const app::QuestionVm& question, Rect r
       ChoiceListVm list;
       list.multiple = question.kind == app::QuestionKind::multiple_choice;
       list.columns = layout.portrait ? 1 : 2;
-      for (const auto& choice : question.choices) list.items.push_back({choice.key, choice.label, choice.selected});
+      for (const auto& choice : question.choices)
+        list.items.push_back({choice.key, choice.label, choice.selected});
       if (auto tapped = draw_choice_list(context, id + ".choices", list, control)) {
         if (list.multiple) {
           intents.emit(Kind::toggle, question.name, *tapped);
@@ -69,7 +75,8 @@ void draw_question(DrawContext& context, const app::QuestionVm& question, Rect r
       break;
     }
     case app::QuestionKind::comment:
-      if (question.comment) draw_flow_field(context, *question.comment, control, intents);
+      if (question.comment)
+        draw_flow_field(context, *question.comment, control, intents);
       break;
   }
 }
@@ -91,13 +98,15 @@ void draw_survey_page(const app::SurveyPageVm& vm, app::Intents& intents, DrawCo
   }
   if (vm.keyboard.visible) {
     for (const auto& question : vm.questions) {
-      if (question.comment && question.comment->focused) draw_question(context, question, body, intents);
+      if (question.comment && question.comment->focused)
+        draw_question(context, question, body, intents);
     }
   } else {
     float y = body.y;
     for (const auto& question : vm.questions) {
-      const float height = question_height(question, layout, body.h - static_cast<float>(vm.questions.size() - 1) * layout.gap,
-                                           vm.questions.size());
+      const float height =
+          question_height(question, layout, body.h - static_cast<float>(vm.questions.size() - 1) * layout.gap,
+                          vm.questions.size());
       draw_question(context, question, {body.x, y, body.w, std::min(height, body.bottom() - y)}, intents);
       y += height + layout.gap;
     }

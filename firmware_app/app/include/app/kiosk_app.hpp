@@ -52,6 +52,9 @@ class KioskApp {
   const LanguageCatalogs& catalogs() const { return m_catalogs; }
 
   // Puts the app into a given screen and language, for screenshots and previews.
+  // Turns on accessibility mode and/or the idle warning over whatever screen the session is on (for
+  // screenshots of flow screens reached with drive_to_screen).
+  void preview_overlays(bool accessibility, bool idle_warning, TimePoint now);
   void preview(ScreenId screen, const std::string& language, bool accessibility, bool idle_warning,
                TimePoint now);
 

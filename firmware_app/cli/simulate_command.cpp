@@ -105,7 +105,7 @@ bool complaint(Customer& c, Summary& s) {
     return false;
   }
   c.type(k_descriptions[c.pick(k_descriptions.size())]);
-  if (!c.tap("details.keyboard.done") && !c.tap("details.action.next"))
+  if (!c.tap("details.keyboard.key.done") && !c.tap("details.action.next"))
     return false;
   if (c.screen() == app::ScreenId::complaint_details && !c.tap("details.action.next"))
     return false;
@@ -113,7 +113,7 @@ bool complaint(Customer& c, Summary& s) {
     if (!c.tap("field.complaint.phone"))
       return false;
     c.type("+47 912 34 567");
-    c.tap("contact.keyboard.done");
+    c.tap("contact.keyboard.key.done");
     if (!c.tap("contact.toggle.consent"))
       return false;
   }
@@ -149,7 +149,7 @@ bool lookup(Customer& c, Summary& s) {
   if (!c.tap("field.status.code"))
     return false;
   c.type("1234");
-  c.tap("status.keyboard.done");
+  c.tap("status.keyboard.key.done");
   if (!c.tap("status.action.look_up"))
     return false;
   ++s.lookups;  // a wrong pair is the expected answer for a made-up reference
@@ -195,6 +195,7 @@ int simulate(const SimulateOptions& options) {
         app::content_glyph_text(services.desk ? services.desk->content() : app::DeskContent{});
     ui::HeadlessKiosk kiosk(*kiosk_app, clock, std::move(fonts), startup.config.display.width,
                             startup.config.display.height);
+    kiosk.runner().settle();  // the attract screen is drawn before the first customer taps it
     std::mt19937_64 random(options.seed);
     Customer customer(kiosk, *kiosk_app, random, options.trace);
     const auto& languages = startup.config.languages.enabled;

@@ -96,6 +96,8 @@ TEST(CrashSafety, EveryConfirmedSubmissionSurvivesKillNine50Times) {
     std::ofstream out(config);
     // One font cache for all runs, so each start is quick and the kill lands among submissions.
     out << "[paths]\ncache_dir = \"" << (work.path() / "cache").string() << "\"\n";
+    // A small panel: each synthetic customer is drawn in software, and the test is about the store.
+    out << "[display]\nwidth = 800\nheight = 480\n";
   }
   std::mt19937 random(20261123);
   int checked = 0;

@@ -7,15 +7,15 @@
 #include "domain/complaints/taxonomy.hpp"
 #include "domain/language.hpp"
 #include "domain/text/utf8.hpp"
-#include "json_reader.hpp"
+#include "../text/json_reader.hpp"
 
 namespace kiosk::domain::complaints {
 namespace {
 
-using detail::index_path;
-using detail::Issues;
-using detail::Json;
-using detail::key_path;
+using json_reader::index_path;
+using json_reader::Issues;
+using json_reader::Json;
+using json_reader::key_path;
 
 constexpr std::size_t k_max_id_length = 32;
 constexpr std::size_t k_max_cfpb_value_length = 200;
@@ -38,7 +38,7 @@ bool is_language_tag(std::string_view tag) {
 }
 
 std::optional<std::string> read_id(const Json& value, const std::string& path, Issues& issues) {
-  auto id = detail::read_string(value, path, issues);
+  auto id = json_reader::read_string(value, path, issues);
   if (id && !is_valid_id(*id)) {
     issues.push_back({path, fmt::format("\"{}\" is not a valid id (lowercase letter, then lowercase letters, "
                                         "digits or '_', at most {} characters)",
@@ -51,7 +51,7 @@ std::optional<std::string> read_id(const Json& value, const std::string& path, I
 // A button label: every supported language present, each a short, non-blank, valid UTF-8 text. Extra
 // well-formed language tags are kept (a newer kiosk may know them) rather than rejected.
 std::optional<LocalizedText> read_name(const Json& value, const std::string& path, Issues& issues) {
-  if (!detail::expect_object(value, path, issues)) {
+  if (!json_reader::expect_object(value, path, issues)) {
     return std::nullopt;
   }
   const std::size_t issues_before = issues.size();
@@ -62,7 +62,7 @@ std::optional<LocalizedText> read_name(const Json& value, const std::string& pat
       issues.push_back({item_path, "not a language tag (expected e.g. \"en\", \"zh-Hans\")"});
       continue;
     }
-    auto words = detail::read_string(text, item_path, issues);
+    auto words = json_reader::read_string(text, item_path, issues);
     if (!words) {
       continue;
     }
@@ -90,7 +90,7 @@ std::optional<LocalizedText> read_name(const Json& value, const std::string& pat
 
 std::optional<std::vector<std::string>> read_cfpb(const Json& value, const std::string& path,
                                                   Issues& issues) {
-  if (!detail::expect_array(value, path, issues)) {
+  if (!json_reader::expect_array(value, path, issues)) {
     return std::nullopt;
   }
   const std::size_t issues_before = issues.size();
@@ -98,7 +98,7 @@ std::optional<std::vector<std::string>> read_cfpb(const Json& value, const std::
   std::map<std::string, std::size_t, std::less<>> first_index;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string item_path = index_path(path, i);
-    auto text = detail::read_string(value[i], item_path, issues);
+    auto text = json_reader::read_string(value[i], item_path, issues);
     if (!text) {
       continue;
     }
@@ -124,21 +124,21 @@ std::optional<std::vector<std::string>> read_cfpb(const Json& value, const std::
 template <class Entry>
 bool read_entry_common(const Json& object, const std::string& path, Entry& entry, Issues& issues) {
   bool ok = true;
-  if (const Json* id = detail::required_member(object, "id", path, issues)) {
+  if (const Json* id = json_reader::required_member(object, "id", path, issues)) {
     auto read = read_id(*id, key_path(path, "id"), issues);
     ok = ok && read.has_value();
     entry.id = read.value_or("");
   } else {
     ok = false;
   }
-  if (const Json* name = detail::required_member(object, "name", path, issues)) {
+  if (const Json* name = json_reader::required_member(object, "name", path, issues)) {
     auto read = read_name(*name, key_path(path, "name"), issues);
     ok = ok && read.has_value();
     entry.name = read.value_or(LocalizedText{});
   } else {
     ok = false;
   }
-  if (const Json* cfpb = detail::required_member(object, "cfpb", path, issues)) {
+  if (const Json* cfpb = json_reader::required_member(object, "cfpb", path, issues)) {
     auto read = read_cfpb(*cfpb, key_path(path, "cfpb"), issues);
     ok = ok && read.has_value();
     entry.cfpb = read.value_or(std::vector<std::string>{});
@@ -149,10 +149,10 @@ bool read_entry_common(const Json& object, const std::string& path, Entry& entry
 }
 
 std::optional<Issue> read_issue(const Json& value, const std::string& path, Issues& issues) {
-  if (!detail::expect_object(value, path, issues)) {
+  if (!json_reader::expect_object(value, path, issues)) {
     return std::nullopt;
   }
-  detail::reject_unknown_keys(value, {"id", "name", "cfpb"}, path, issues);
+  json_reader::reject_unknown_keys(value, {"id", "name", "cfpb"}, path, issues);
   Issue issue;
   if (!read_entry_common(value, path, issue, issues)) {
     return std::nullopt;
@@ -174,7 +174,7 @@ void check_unique(const std::string& id, const std::string& path, const std::str
 
 std::vector<Issue> read_issues(const Json& value, const std::string& path, Issues& issues) {
   std::vector<Issue> result;
-  if (!detail::expect_array(value, path, issues)) {
+  if (!json_reader::expect_array(value, path, issues)) {
     return result;
   }
   if (value.empty() || value.size() > k_max_issues_per_product) {
@@ -198,14 +198,14 @@ std::vector<Issue> read_issues(const Json& value, const std::string& path, Issue
 }
 
 std::optional<Product> read_product(const Json& value, const std::string& path, Issues& issues) {
-  if (!detail::expect_object(value, path, issues)) {
+  if (!json_reader::expect_object(value, path, issues)) {
     return std::nullopt;
   }
-  detail::reject_unknown_keys(value, {"id", "name", "cfpb", "issues"}, path, issues);
+  json_reader::reject_unknown_keys(value, {"id", "name", "cfpb", "issues"}, path, issues);
   Product product;
   const std::size_t issues_before = issues.size();
   read_entry_common(value, path, product, issues);
-  if (const Json* list = detail::required_member(value, "issues", path, issues)) {
+  if (const Json* list = json_reader::required_member(value, "issues", path, issues)) {
     product.issues = read_issues(*list, key_path(path, "issues"), issues);
   }
   if (issues.size() != issues_before) {
@@ -216,7 +216,7 @@ std::optional<Product> read_product(const Json& value, const std::string& path, 
 
 void read_products(const Json& value, Taxonomy& taxonomy, Issues& issues) {
   const std::string path = "products";
-  if (!detail::expect_array(value, path, issues)) {
+  if (!json_reader::expect_array(value, path, issues)) {
     return;
   }
   if (value.empty() || value.size() > k_max_products) {
@@ -246,23 +246,23 @@ ParseResult<Taxonomy> parse_taxonomy(std::string_view json) {
   Taxonomy taxonomy;
   // The parser may allocate; an allocation failure is the only exception left and becomes an issue too.
   try {
-    auto document = detail::parse_json_document(json, issues);
+    auto document = json_reader::parse_json_document(json, issues);
     if (!document) {
       return ParseResult<Taxonomy>::failure(std::move(issues));
     }
-    if (!detail::expect_object(*document, "", issues)) {
+    if (!json_reader::expect_object(*document, "", issues)) {
       return ParseResult<Taxonomy>::failure(std::move(issues));
     }
-    detail::reject_unknown_keys(*document, {"version", "products"}, "", issues);
-    if (const Json* version = detail::required_member(*document, "version", "", issues)) {
-      if (auto text = detail::read_string(*version, "version", issues)) {
+    json_reader::reject_unknown_keys(*document, {"version", "products"}, "", issues);
+    if (const Json* version = json_reader::required_member(*document, "version", "", issues)) {
+      if (auto text = json_reader::read_string(*version, "version", issues)) {
         if (text->empty() || text->size() > 64 || !is_valid_utf8(*text)) {
           issues.push_back({"version", "expected a non-empty version of at most 64 bytes"});
         }
         taxonomy.version = std::move(*text);
       }
     }
-    if (const Json* products = detail::required_member(*document, "products", "", issues)) {
+    if (const Json* products = json_reader::required_member(*document, "products", "", issues)) {
       read_products(*products, taxonomy, issues);
     }
   } catch (const std::exception& error) {

@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 
 #include "domain/event.hpp"
-#include "json_fields.hpp"
+#include "../text/json_reader.hpp"
 
 namespace kiosk::domain::queue {
 namespace {
 
-using namespace detail;
+using namespace json_reader;
 using std::chrono::sys_seconds;
 
 constexpr int k_max_version = 2'000'000'000;

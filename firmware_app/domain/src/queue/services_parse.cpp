@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 
 #include "domain/queue/services.hpp"
-#include "json_fields.hpp"
+#include "../text/json_reader.hpp"
 
 namespace kiosk::domain::queue {
 namespace {
 
-using namespace detail;
+using namespace json_reader;
 using std::chrono::minutes;
 
 constexpr std::array<std::string_view, 7> k_weekday_keys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "../queue/json_fields.hpp"
+#include "../text/json_reader.hpp"
 #include "domain/surveys/definition.hpp"
 #include "domain/text/utf8.hpp"
 #include "js_values.hpp"
@@ -120,7 +120,7 @@ std::optional<Expression> read_condition(const Json& value, const Element& eleme
 void read_rating(const Json& object, const Element& element, Question& question, Issues& issues) {
   RatingScale& scale = question.rating;
   const std::size_t before = issues.size();
-  auto member = [&](std::string_view key) { return queue::detail::optional_member(object, key); };
+  auto member = [&](std::string_view key) { return json_reader::optional_member(object, key); };
   std::optional<int> min, max, step, count;
   if (const Json* v = member("rateMin"))
     min = detail::read_int(*v, -1000, 1000, element, "rateMin", issues);
@@ -203,7 +203,7 @@ void read_rating(const Json& object, const Element& element, Question& question,
 }
 
 void read_select(const Json& object, const Element& element, Question& question, Issues& issues) {
-  auto member = [&](std::string_view key) { return queue::detail::optional_member(object, key); };
+  auto member = [&](std::string_view key) { return json_reader::optional_member(object, key); };
   bool choices_ok = true;
   if (const Json* v = member("choices")) {
     auto choices = detail::read_choices(*v, k_max_choices, element, "choices", issues);
@@ -243,7 +243,7 @@ void read_select(const Json& object, const Element& element, Question& question,
 }
 
 void read_boolean(const Json& object, const Element& element, Question& question, Issues& issues) {
-  auto member = [&](std::string_view key) { return queue::detail::optional_member(object, key); };
+  auto member = [&](std::string_view key) { return json_reader::optional_member(object, key); };
   question.label_true = detail::default_text("yes");
   question.label_false = detail::default_text("no");
   if (const Json* v = member("labelTrue")) {
@@ -270,14 +270,14 @@ void read_boolean(const Json& object, const Element& element, Question& question
 }
 
 void read_comment(const Json& object, const Element& element, Question& question, Issues& issues) {
-  if (const Json* v = queue::detail::optional_member(object, "maxLength")) {
+  if (const Json* v = json_reader::optional_member(object, "maxLength")) {
     // SurveyJS: 0 or a negative maxLength means "no limit" (then the survey-wide limit, unset here).
     if (auto length = detail::read_int(*v, -1, k_max_comment_length, element, "maxLength", issues);
         length && *length > 0) {
       question.max_length = *length;
     }
   }
-  if (const Json* v = queue::detail::optional_member(object, "placeholder"))
+  if (const Json* v = json_reader::optional_member(object, "placeholder"))
     detail::read_text(*v, element, "placeholder", issues);
 }
 
@@ -288,10 +288,10 @@ std::optional<Question> read_question(const Json& object, const std::string& pat
     return std::nullopt;
   }
   std::string name;
-  if (const Json* v = queue::detail::optional_member(object, "name"); v != nullptr && v->is_string())
+  if (const Json* v = json_reader::optional_member(object, "name"); v != nullptr && v->is_string())
     name = v->get<std::string>();
   const Element element{fmt::format("question \"{}\"", name), path};
-  const Json* type_value = queue::detail::optional_member(object, "type");
+  const Json* type_value = json_reader::optional_member(object, "type");
   if (type_value == nullptr || !type_value->is_string()) {
     detail::add_issue(issues, element, "type", "missing \"type\" (a string)");
     return std::nullopt;
@@ -320,7 +320,7 @@ std::optional<Question> read_question(const Json& object, const std::string& pat
   Question question;
   question.name = name;
   question.type = *kind;
-  auto member = [&](std::string_view key) { return queue::detail::optional_member(object, key); };
+  auto member = [&](std::string_view key) { return json_reader::optional_member(object, key); };
   if (const Json* v = member("title"))
     question.title = detail::read_text(*v, element, "title", issues).value_or(LocalizedText{});
   if (const Json* v = member("description")) {
@@ -375,7 +375,7 @@ std::optional<Page> read_page(const Json& object, std::size_t index, const std::
   }
   Page page;
   page.name = fmt::format("page{}", index + 1);
-  if (const Json* v = queue::detail::optional_member(object, "name")) {
+  if (const Json* v = json_reader::optional_member(object, "name")) {
     if (v->is_string() && !v->get<std::string>().empty() && v->get<std::string>().size() <= 128) {
       page.name = v->get<std::string>();
     } else {
@@ -387,18 +387,18 @@ std::optional<Page> read_page(const Json& object, std::size_t index, const std::
   static constexpr std::string_view k_page_keys[] = {"name",      "title",   "description", "elements",
                                                      "questions", "visible", "visibleIf"};
   reject_unknown(object, k_page_keys, k_tolerated_page, element, issues);
-  if (const Json* v = queue::detail::optional_member(object, "title"))
+  if (const Json* v = json_reader::optional_member(object, "title"))
     page.title = detail::read_text(*v, element, "title", issues).value_or(LocalizedText{});
-  if (const Json* v = queue::detail::optional_member(object, "description")) {
+  if (const Json* v = json_reader::optional_member(object, "description")) {
     page.description = detail::read_text(*v, element, "description", issues).value_or(LocalizedText{});
   }
-  if (const Json* v = queue::detail::optional_member(object, "visible"))
+  if (const Json* v = json_reader::optional_member(object, "visible"))
     page.visible = detail::read_bool(*v, element, "visible", issues).value_or(true);
-  if (const Json* v = queue::detail::optional_member(object, "visibleIf"))
+  if (const Json* v = json_reader::optional_member(object, "visibleIf"))
     page.visible_if = read_condition(*v, element, issues);
-  const Json* elements = queue::detail::optional_member(object, "elements");
+  const Json* elements = json_reader::optional_member(object, "elements");
   const char* elements_key = "elements";
-  if (const Json* legacy = queue::detail::optional_member(object, "questions")) {
+  if (const Json* legacy = json_reader::optional_member(object, "questions")) {
     if (elements != nullptr) {
       detail::add_issue(issues, element, "questions", "give \"elements\" or \"questions\", not both");
     }
@@ -474,7 +474,7 @@ void read_survey_fields(const Json& root, SurveyDefinition& survey, std::string_
       "id", "version", "title", "description", "pages", "elements", "clearInvisibleValues"};
   reject_unknown(root, k_survey_keys, k_tolerated_survey, element, issues);
   survey.id = std::string(id_hint);
-  if (const Json* v = queue::detail::optional_member(root, "id")) {
+  if (const Json* v = json_reader::optional_member(root, "id")) {
     if (v->is_string() && is_identifier(v->get<std::string>())) {
       survey.id = v->get<std::string>();
     } else {
@@ -484,15 +484,15 @@ void read_survey_fields(const Json& root, SurveyDefinition& survey, std::string_
     detail::add_issue(issues, element, "id", "the survey needs an id (an \"id\" field or the file's name)");
   }
   survey.version = bundle_version.value_or(1);
-  if (const Json* v = queue::detail::optional_member(root, "version")) {
+  if (const Json* v = json_reader::optional_member(root, "version")) {
     survey.version = detail::read_int(*v, 1, 1'000'000'000, element, "version", issues).value_or(1);
   }
-  if (const Json* v = queue::detail::optional_member(root, "title"))
+  if (const Json* v = json_reader::optional_member(root, "title"))
     survey.title = detail::read_text(*v, element, "title", issues).value_or(LocalizedText{});
-  if (const Json* v = queue::detail::optional_member(root, "description")) {
+  if (const Json* v = json_reader::optional_member(root, "description")) {
     survey.description = detail::read_text(*v, element, "description", issues).value_or(LocalizedText{});
   }
-  if (const Json* v = queue::detail::optional_member(root, "clearInvisibleValues")) {
+  if (const Json* v = json_reader::optional_member(root, "clearInvisibleValues")) {
     if (!v->is_string() || v->get<std::string>() != "onComplete") {
       detail::add_issue(issues, element, "clearInvisibleValues",
                         "only \"onComplete\" (the SurveyJS default) is supported for clearInvisibleValues");
@@ -536,7 +536,7 @@ ParseResult<SurveyDefinition> parse_survey(std::string_view json, std::string_vi
   Context context;
   std::optional<Json> root;
   try {
-    root = queue::detail::parse_json_document(json, context.issues);
+    root = json_reader::parse_json_document(json, context.issues);
   } catch (const std::exception& error) {  // parse_json_document promises not to throw; this is a last guard
     context.issues.push_back(ParseIssue{"", fmt::format("cannot read the survey: {}", error.what())});
   }
@@ -547,8 +547,8 @@ ParseResult<SurveyDefinition> parse_survey(std::string_view json, std::string_vi
 
   SurveyDefinition survey;
   read_survey_fields(*root, survey, id_hint, bundle_version, context.issues);
-  const Json* pages = queue::detail::optional_member(*root, "pages");
-  const Json* elements = queue::detail::optional_member(*root, "elements");
+  const Json* pages = json_reader::optional_member(*root, "pages");
+  const Json* elements = json_reader::optional_member(*root, "elements");
   if (pages != nullptr && elements != nullptr) {
     context.issues.push_back(
         ParseIssue{"elements", "survey: give \"pages\" or top-level \"elements\", not both"});

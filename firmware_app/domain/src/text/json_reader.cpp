@@ -1,4 +1,4 @@
-#include "json_fields.hpp"
+#include "json_reader.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace kiosk::domain::queue::detail {
+namespace kiosk::domain::json_reader {
 namespace {
 
 // One open container while parsing; used only to name the path of a repeated key.
@@ -123,6 +123,14 @@ bool expect_object(const Json& value, const std::string& path, Issues& issues) {
   return false;
 }
 
+bool expect_array(const Json& value, const std::string& path, Issues& issues) {
+  if (value.is_array()) {
+    return true;
+  }
+  add_issue(issues, path, fmt::format("expected an array, found {}", type_name(value)));
+  return false;
+}
+
 void reject_unknown_keys(const Json& object, std::initializer_list<std::string_view> known,
                          const std::string& path, Issues& issues) {
   for (const auto& [key, value] : object.items()) {
@@ -215,4 +223,4 @@ std::optional<LocalizedText> read_localized_text(const Json& value, const std::s
   return text;
 }
 
-}  // namespace kiosk::domain::queue::detail
+}  // namespace kiosk::domain::json_reader

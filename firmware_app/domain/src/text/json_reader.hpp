@@ -1,6 +1,7 @@
 #pragma once
-// Internal to the queue feature: reading the JSON documents head office sends (service catalog, bookings)
-// so that every problem becomes a ParseIssue with a path, and nothing throws out of the parsers.
+// Internal to the domain: reading the JSON documents head office sends (service catalog, bookings, complaint
+// taxonomy, surveys) so that every problem becomes a ParseIssue with a path, and nothing throws out of the
+// parsers.
 //
 // Guarantees: no function here throws for any input; each one that returns an empty optional (or nullptr)
 // has appended at least one issue naming the path.
@@ -17,7 +18,7 @@
 #include "domain/text/localized_text.hpp"
 #include "domain/text/parse_result.hpp"
 
-namespace kiosk::domain::queue::detail {
+namespace kiosk::domain::json_reader {
 
 using Json = nlohmann::json;
 using Issues = std::vector<ParseIssue>;
@@ -33,8 +34,9 @@ void add_issue(Issues& issues, std::string path, std::string message);
 // object (which nlohmann would silently resolve to the last one) become issues.
 std::optional<Json> parse_json_document(std::string_view text, Issues& issues);
 
-// True if `value` is an object; otherwise adds "expected an object".
+// True if `value` is an object (an array); otherwise adds "expected an object (an array)".
 bool expect_object(const Json& value, const std::string& path, Issues& issues);
+bool expect_array(const Json& value, const std::string& path, Issues& issues);
 
 // Adds one issue per key of `object` that is not in `known`, so a misspelt key is an error, not a silently
 // ignored setting.
@@ -56,4 +58,4 @@ std::optional<std::string> read_string(const Json& value, const std::string& pat
 // English (the fallback every screen can rely on).
 std::optional<LocalizedText> read_localized_text(const Json& value, const std::string& path, Issues& issues);
 
-}  // namespace kiosk::domain::queue::detail
+}  // namespace kiosk::domain::json_reader

@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   run_command
       ->add_option("--duration", run.duration_seconds, "headless: run the event loop this many seconds")
       ->check(CLI::Range(0.0, 86400.0));
+  run_command->add_flag("--until-synced", run.until_synced,
+                        "headless: stop the event loop early once head office has confirmed every event");
   run_command->add_option_function<std::string>(
       "--out-dir", [&run](const std::string& dir) { run.out_dir = dir; },
       "headless: folder for the PNGs (default: <data-dir>/headless)");
@@ -59,21 +61,22 @@ int main(int argc, char** argv) {
   shot_command->add_flag("--idle-warning", shot.idle_warning, "show the idle warning over the screen");
 
   kiosk::cli::SimulateOptions simulate;
-  auto* simulate_command =
-      cli.add_subcommand("simulate", "synthetic customers tap through the real UI, headless; prints a JSON summary");
+  auto* simulate_command = cli.add_subcommand(
+      "simulate", "synthetic customers tap through the real UI, headless; prints a JSON summary");
   add_startup_options(*simulate_command, simulate.startup);
-  simulate_command->add_option("--sessions", simulate.sessions, "customers to simulate")->check(CLI::Range(1, 1000000));
-  simulate_command->add_option("--seed", simulate.seed, "random seed: the same seed gives the same customers");
-  simulate_command
-      ->add_option_function<std::string>(
-          "--printer",
-          [&simulate](const std::string& value) {
-            if (value.rfind("file:", 0) != 0 || value.size() <= 5) {
-              throw CLI::ValidationError("--printer", "expected file:DIR");
-            }
-            simulate.printer_dir = value.substr(5);
-          },
-          "file:DIR: print jobs as .bin files into DIR");
+  simulate_command->add_option("--sessions", simulate.sessions, "customers to simulate")
+      ->check(CLI::Range(1, 1000000));
+  simulate_command->add_option("--seed", simulate.seed,
+                               "random seed: the same seed gives the same customers");
+  simulate_command->add_option_function<std::string>(
+      "--printer",
+      [&simulate](const std::string& value) {
+        if (value.rfind("file:", 0) != 0 || value.size() <= 5) {
+          throw CLI::ValidationError("--printer", "expected file:DIR");
+        }
+        simulate.printer_dir = value.substr(5);
+      },
+      "file:DIR: print jobs as .bin files into DIR");
   simulate_command->add_flag("--trace", simulate.trace,
                              "print \"confirmed <kind> <id>\" as each confirmation is shown");
 

@@ -19,6 +19,9 @@ struct RunOptions {
   app::StartupOptions startup;
   double duration_seconds = 0.0;  // headless: keep the event loop running this long after the PNGs
   std::optional<std::filesystem::path> out_dir;  // headless: where the PNGs go
+  // headless: leave the loop before --duration ends once sync is up and the outbox holds no unconfirmed
+  // event (flushing a kiosk before it is swapped; tests).
+  bool until_synced = false;
 };
 
 struct ScreenshotOptions {

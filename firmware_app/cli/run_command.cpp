@@ -10,6 +10,7 @@
 #include "app/preview_driver.hpp"
 #include "app/screen_id.hpp"
 #include "cli/commands.hpp"
+#include "cli/sync_runner.hpp"
 #include "cli/ui_session.hpp"
 #include "platform/sdl_runtime.hpp"
 #include "platform/window_target.hpp"
@@ -23,6 +24,33 @@ using std::chrono::milliseconds;
 
 // Longest sleep of the UI thread between checks: bounds how late a quit request is seen.
 constexpr milliseconds k_max_wait{1000};
+
+// Starts sync for this kiosk's store (none without a store or with policy "off") and lets the desk wake it
+// after each commit. Call after the services exist: the desk creates the PII key sync reads.
+std::unique_ptr<SyncRunner> start_sync(const app::Startup& startup, const app::KioskServices& services) {
+  if (!startup.store)
+    return nullptr;
+  std::string problem;
+  auto runner = SyncRunner::start(startup.config, startup.data_dir, startup.data_dir / "kiosk.db", problem);
+  if (runner && services.desk)
+    services.desk->set_commit_listener([sync = runner.get()] { sync->wake(); });
+  return runner;
+}
+
+// Sync is up and has nothing left to deliver.
+bool synced(const SyncRunner* runner) {
+  if (runner == nullptr)
+    return false;
+  const auto status = runner->status();
+  return status.connected && status.backlog_counted && status.backlog == 0 && status.in_flight_batches == 0;
+}
+
+// The desk must not wake a runner that is gone.
+void stop_sync(std::unique_ptr<SyncRunner>& runner, const app::KioskServices& services) {
+  if (services.desk)
+    services.desk->set_commit_listener({});
+  runner.reset();
+}
 
 int run_headless(app::Startup& startup, const RunOptions& options) {
   platform::SdlRuntime sdl(platform::SdlRuntime::Video::none);
@@ -68,6 +96,7 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   // real loop if asked.
   services.attach_to(*kiosk_app);
   preview.reset();
+  auto sync = start_sync(startup, services);
   kiosk_app->leave_out_of_service(clock.steady_now());
   if (startup.out_of_service_reason) {
     kiosk_app->enter_out_of_service(*startup.out_of_service_reason);
@@ -75,14 +104,19 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   const auto until = clock.steady_now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                               std::chrono::duration<double>(options.duration_seconds));
   const auto frames_before = kiosk.runner().frames_drawn();
-  while (clock.steady_now() < until) {
+  while (clock.steady_now() < until && !(options.until_synced && synced(sync.get()))) {
     const auto left = std::chrono::duration_cast<milliseconds>(until - clock.steady_now());
-    kiosk.runner().pump(std::min(left, k_max_wait));
+    kiosk.runner().pump(std::min(left, options.until_synced ? milliseconds{100} : k_max_wait));
   }
   if (options.duration_seconds > 0) {
     std::cout << "Ran the event loop for " << options.duration_seconds
               << " s: " << kiosk.runner().frames_drawn() - frames_before << " frames drawn\n";
   }
+  if (sync)
+    std::cout << "Sync: " << describe(sync->status()) << '\n';
+  else
+    std::cout << "Sync: not running (policy " << app::to_string(startup.config.sync.policy) << ")\n";
+  stop_sync(sync, services);
   return k_exit_ok;
 }
 
@@ -96,6 +130,7 @@ int run_windowed(app::Startup& startup) {
   services.attach_to(*kiosk_app);
   if (services.desk)
     fonts.glyph_text += app::content_glyph_text(services.desk->content());
+  auto sync = start_sync(startup, services);
   const auto& display = startup.config.display;
   const auto mode = display.mode == app::DisplayMode::fullscreen ? platform::WindowTarget::Mode::fullscreen
                                                                  : platform::WindowTarget::Mode::windowed;
@@ -106,6 +141,9 @@ int run_windowed(app::Startup& startup) {
                window.api() == platform::WindowTarget::Api::opengl3 ? "OpenGL 3" : "SDL renderer");
   while (runner.pump(k_max_wait)) {
   }
+  if (sync)
+    spdlog::info("sync at shutdown: {}", describe(sync->status()));
+  stop_sync(sync, services);
   spdlog::info("window closed; kiosk stopped");
   return k_exit_ok;
 }

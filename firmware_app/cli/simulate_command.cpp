@@ -35,8 +35,9 @@ struct Summary {
 // One synthetic customer at the screen.
 class Customer {
  public:
-  Customer(ui::HeadlessKiosk& kiosk, app::KioskApp& app, std::mt19937_64& random, bool trace)
-      : m_kiosk(kiosk), m_app(app), m_random(random), m_trace(trace) {}
+  Customer(ui::HeadlessKiosk& kiosk, app::KioskApp& app, platform::ManualClock& clock, std::mt19937_64& random,
+           bool trace)
+      : m_kiosk(kiosk), m_app(app), m_clock(clock), m_random(random), m_trace(trace) {}
 
   // Reports a confirmation the customer now sees (crash tests compare these with the store after kill -9).
   void confirmed(std::string_view kind, std::string_view id) const {
@@ -46,6 +47,9 @@ class Customer {
   const app::CustomerSession& session() const { return m_app.session(); }
 
   bool tap(std::string_view id) {
+    // A person needs a moment between taps; with the clock standing still, two taps on the same spot of
+    // consecutive screens would look like one bounced press to the UI and the second would be dropped.
+    m_clock.advance(k_time_between_taps);
     if (m_kiosk.tap(id))
       return true;
     m_missing = std::string(id);
@@ -72,8 +76,11 @@ class Customer {
   const std::string& missing() const { return m_missing; }
 
  private:
+  static constexpr std::chrono::milliseconds k_time_between_taps{700};
+
   ui::HeadlessKiosk& m_kiosk;
   app::KioskApp& m_app;
+  platform::ManualClock& m_clock;
   std::mt19937_64& m_random;
   bool m_trace = false;
   std::string m_missing;
@@ -197,7 +204,7 @@ int simulate(const SimulateOptions& options) {
                             startup.config.display.height);
     kiosk.runner().settle();  // the attract screen is drawn before the first customer taps it
     std::mt19937_64 random(options.seed);
-    Customer customer(kiosk, *kiosk_app, random, options.trace);
+    Customer customer(kiosk, *kiosk_app, clock, random, options.trace);
     const auto& languages = startup.config.languages.enabled;
     for (int session = 0; session < options.sessions; ++session) {
       ++summary.sessions;

@@ -182,6 +182,10 @@ std::string HttpsReceiver::start() {
     return "could not load the HTTPS certificate, key or client CA";
   }
   server.set_tcp_nodelay(true);
+  // cpp-httplib closes a connection after 5 requests by default; a draining kiosk would then pay a mutual-TLS
+  // handshake every 5 batches (measured: 477 handshakes for 2,381 batches).
+  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_timeout(30);
   server.set_payload_max_length(protocol::max_accepted_batch_bytes);
   server.set_read_timeout(std::chrono::seconds(10));
   Impl* impl = m_impl.get();

@@ -13,6 +13,7 @@
 
 #include "child_process.hpp"
 #include "free_port.hpp"
+#include "head_office_process.hpp"
 #include "headoffice/central_db.hpp"
 #include "headoffice/registry.hpp"
 #include "mosquitto_broker.hpp"
@@ -70,31 +71,12 @@ class HeadofficeIngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
     m_broker.start();
-    {
-      auto db = headoffice::open_central_db(m_db);
-      headoffice::KioskRegistry registry(db);
-      registry.register_kiosk("kiosk-01", "br-001");
-      registry.register_kiosk("kiosk-02", "br-002");
-    }
-    m_https_port = free_port();
-    m_receiver.start({HEADOFFICE_INGEST_BIN, "serve", "--mqtt", m_broker.uri(), "--https",
-                      "127.0.0.1:" + std::to_string(m_https_port), "--db", m_db.string(), "--tls-dir",
-                      m_pki.dir().string(), "--reorder-timeout-ms", "1500"},
-                     m_dir / "receiver.log");
-    const auto deadline = std::chrono::steady_clock::now() + 15s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (port_accepts(m_https_port) &&
-          read_text(m_dir / "receiver.log").find("mqtt: connected") != std::string::npos) {
-        return;
-      }
-      ASSERT_FALSE(m_receiver.exited()) << read_text(m_dir / "receiver.log");
-      std::this_thread::sleep_for(50ms);
-    }
-    FAIL() << "headoffice-ingest did not come up: " << read_text(m_dir / "receiver.log");
+    m_head_office.start(m_broker, m_pki);
+    m_https_port = m_head_office.https_port();
   }
 
   void TearDown() override {
-    m_receiver.stop();
+    m_head_office.stop();
     m_broker.stop();
   }
 
@@ -146,8 +128,11 @@ class HeadofficeIngestTest : public ::testing::Test {
   TempDir m_dir{"ho-integration"};
   MosquittoBroker m_broker{m_pki};
   std::filesystem::path m_db = m_dir / "ho.sqlite";
+  HeadOfficeProcess m_head_office{m_db,
+                                  m_dir / "receiver.log",
+                                  {{"kiosk-01", "br-001"}, {"kiosk-02", "br-002"}},
+                                  {"--reorder-timeout-ms", "1500"}};
   int m_https_port = 0;
-  ChildProcess m_receiver;
 };
 
 TEST_F(HeadofficeIngestTest, MqttBatchIsStoredOnceAndAckedAfterCommit) {
@@ -336,12 +321,10 @@ TEST_F(HeadofficeIngestTest, ReceiverRestartLosesNothing) {
   ASSERT_TRUE(client->connect());
   ASSERT_TRUE(client->subscribe("bank/v1/br-001/kiosk-01/ack"));
   ASSERT_TRUE(send_until_acked(*client, batch(1, {event(1, 1), event(2, 2)})));
-  m_receiver.kill9();
-  m_receiver.start({HEADOFFICE_INGEST_BIN, "serve", "--mqtt", m_broker.uri(), "--db", m_db.string(),
-                    "--tls-dir", m_pki.dir().string()},
-                   m_dir / "receiver2.log");
+  m_head_office.kill9();
+  m_head_office.start(m_broker, m_pki);
   auto ack = send_until_acked(*client, batch(2, {event(2, 2), event(3, 3)}));
-  ASSERT_TRUE(ack) << read_text(m_dir / "receiver2.log");
+  ASSERT_TRUE(ack) << read_text(m_dir / "receiver.log");
   EXPECT_EQ(ack->high_water, 3U);
   EXPECT_EQ(count("SELECT COUNT(*) FROM events"), 3);
 }

@@ -432,6 +432,20 @@ std::string_view to_string(PrintMode mode) {
   return "auto";
 }
 
+std::string_view to_string(SyncPolicy policy) {
+  switch (policy) {
+    case SyncPolicy::off:
+      return "off";
+    case SyncPolicy::mqtt:
+      return "mqtt";
+    case SyncPolicy::https:
+      return "https";
+    case SyncPolicy::mqtt_with_https_fallback:
+      return "mqtt_with_https_fallback";
+  }
+  return "off";
+}
+
 namespace {
 
 template <typename Enum, std::size_t N>
@@ -461,6 +475,11 @@ std::optional<PrinterTransport> parse_printer_transport(std::string_view name) {
 
 std::optional<PrintMode> parse_print_mode(std::string_view name) {
   return parse_enum(name, std::array{PrintMode::text, PrintMode::raster, PrintMode::auto_select});
+}
+
+std::optional<SyncPolicy> parse_sync_policy(std::string_view name) {
+  return parse_enum(name, std::array{SyncPolicy::off, SyncPolicy::mqtt, SyncPolicy::https,
+                                     SyncPolicy::mqtt_with_https_fallback});
 }
 
 }  // namespace kiosk::app

@@ -66,6 +66,9 @@ inline constexpr IntRange k_max_file_kib_range{64, 1048576, ""};
 inline constexpr IntRange k_max_files_range{1, 50, ""};
 inline constexpr IntRange k_paper_width_range{58, 80, ""};
 inline constexpr IntRange k_business_days_range{1, 60, ""};
+inline constexpr IntRange k_batch_events_range{1, 500, ""};
+inline constexpr IntRange k_ack_timeout_range{5, 3600, "s"};
+inline constexpr IntRange k_fallback_after_range{10, 86400, "s"};
 
 // A value from the file, quoted for a message: control characters escaped (check-config prints to a
 // terminal) and cut after 64 bytes, so a hostile megabyte-long value gives a one-line issue.

@@ -323,6 +323,23 @@ void read_complaints(TableReader& reader, KioskConfig& config) {
   reader.read_string("escalation_text", config.complaints.escalation_text);
 }
 
+void read_sync(TableReader& reader, KioskConfig& config) {
+  auto& sync = config.sync;
+  reader.read_enum(
+      "policy", "sync policy",
+      std::array{SyncPolicy::off, SyncPolicy::mqtt, SyncPolicy::https, SyncPolicy::mqtt_with_https_fallback},
+      sync.policy);
+  reader.read_string("mqtt_url", sync.mqtt_url);
+  reader.read_string("https_url", sync.https_url);
+  reader.read_path("ca_file", sync.ca_file);
+  reader.read_path("cert_file", sync.cert_file);
+  reader.read_path("key_file", sync.key_file);
+  reader.read_string_list("pinned_public_keys", sync.pinned_public_keys);
+  reader.read_int("max_batch_events", k_batch_events_range, sync.max_batch_events);
+  reader.read_seconds("ack_timeout_seconds", k_ack_timeout_range, sync.ack_timeout);
+  reader.read_seconds("fallback_after_seconds", k_fallback_after_range, sync.fallback_after);
+}
+
 void read_logging(TableReader& reader, KioskConfig& config) {
   reader.read_string("level", config.logging.level);
   reader.read_int("max_file_kib", k_max_file_kib_range, config.logging.max_file_kib);
@@ -334,7 +351,7 @@ struct TableSchema {
   void (*read)(TableReader&, KioskConfig&);
 };
 
-constexpr std::array<TableSchema, 8> k_tables{{
+constexpr std::array<TableSchema, 9> k_tables{{
     {"kiosk", read_kiosk},
     {"languages", read_languages},
     {"display", read_display},
@@ -342,6 +359,7 @@ constexpr std::array<TableSchema, 8> k_tables{{
     {"paths", read_paths},
     {"printer", read_printer},
     {"complaints", read_complaints},
+    {"sync", read_sync},
     {"logging", read_logging},
 }};
 

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <exception>
 #include <filesystem>
+#include <initializer_list>
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -352,6 +353,44 @@ class Validator {
     }
   }
 
+  void check_sync(const KioskConfig::Sync& sync) {
+    check_range("sync.max_batch_events", k_batch_events_range, sync.max_batch_events);
+    check_range("sync.ack_timeout_seconds", k_ack_timeout_range, sync.ack_timeout.count());
+    check_range("sync.fallback_after_seconds", k_fallback_after_range, sync.fallback_after.count());
+    if (usable("sync.pinned_public_keys")) {
+      for (std::size_t index = 0; index < sync.pinned_public_keys.size(); ++index) {
+        if (!sync.pinned_public_keys[index].starts_with("sha256//")) {
+          report_element("sync.pinned_public_keys", index,
+                         fmt::format("expected \"sha256//<base64 of the key's SHA-256>\", got {}",
+                                     quoted_value(sync.pinned_public_keys[index])));
+        }
+      }
+    }
+    if (!usable("sync.policy")) {
+      return;
+    }
+    const bool needs_mqtt =
+        sync.policy == SyncPolicy::mqtt || sync.policy == SyncPolicy::mqtt_with_https_fallback;
+    const bool needs_https =
+        sync.policy == SyncPolicy::https || sync.policy == SyncPolicy::mqtt_with_https_fallback;
+    const auto policy = to_string(sync.policy);
+    check_sync_url("sync.mqtt_url", sync.mqtt_url, needs_mqtt, {"ssl://", "mqtts://"},
+                   "ssl://broker.bank.example:8883", policy);
+    check_sync_url("sync.https_url", sync.https_url, needs_https, {"https://"},
+                   "https://ingest.bank.example:8443", policy);
+    if (sync.policy == SyncPolicy::off) {
+      return;
+    }
+    for (auto [key, value] : {std::pair{"sync.ca_file", &sync.ca_file},
+                              {"sync.cert_file", &sync.cert_file},
+                              {"sync.key_file", &sync.key_file}}) {
+      if (usable(key) && value->empty()) {
+        report_at(m_locations.find_first({key, "sync.policy"}), key,
+                  fmt::format("is required when sync.policy is \"{}\"", policy));
+      }
+    }
+  }
+
   void check_logging(const KioskConfig::Logging& logging) {
     if (usable("logging.level") && !parse_log_level(logging.level)) {
       report("logging.level",
@@ -364,6 +403,32 @@ class Validator {
 
  private:
   bool usable(std::string_view key) const { return !m_locations.any_unusable({key}); }
+
+  // A URL the policy needs must be there with one of the TLS schemes (the kiosk never sends in the clear);
+  // one it does not need may be left empty or set ahead of a policy change.
+  void check_sync_url(std::string_view key, const std::string& url, bool needed,
+                      std::initializer_list<std::string_view> schemes, std::string_view example,
+                      std::string_view policy) {
+    if (!usable(key)) {
+      return;
+    }
+    if (url.empty()) {
+      if (needed) {
+        report_at(m_locations.find_first({key, "sync.policy"}), key,
+                  fmt::format("is required when sync.policy is \"{}\", for example {}", policy,
+                              quoted_value(example)));
+      }
+      return;
+    }
+    const bool scheme_ok = std::any_of(schemes.begin(), schemes.end(),
+                                       [&](std::string_view scheme) { return url.starts_with(scheme); });
+    const auto host_start = url.find("://");
+    if (!scheme_ok || has_control_character(url) || host_start == std::string::npos ||
+        host_start + 3 >= url.size() || url.back() == '/') {
+      report(key, fmt::format("must look like {} (TLS only, no trailing slash), got {}",
+                              quoted_value(example), quoted_value(url)));
+    }
+  }
 
   void check_range(std::string_view key, const IntRange& range, std::int64_t value) {
     if (usable(key) && (value < range.min || value > range.max)) {
@@ -401,6 +466,7 @@ void validate(const KioskConfig& config, const KeyLocations& locations, IssueLis
   validator.check_paths(config.paths);
   validator.check_printer(config.printer);
   validator.check_complaints(config.complaints);
+  validator.check_sync(config.sync);
   validator.check_logging(config.logging);
 }
 

@@ -31,6 +31,8 @@ DeskProblem CustomerDesk::Impl::in_transaction(std::string_view what,
     store::Transaction transaction(store.database());
     work(transaction);
     transaction.commit();
+    if (committed)
+      committed();
     return DeskProblem::none;
   } catch (const store::StoreError& error) {
     spdlog::error("{} not stored: {} (SQLite {})", what, error.message(), error.code());
@@ -62,6 +64,10 @@ CustomerDesk::CustomerDesk(store::Store& store, const KioskConfig& config, DeskC
 }
 
 CustomerDesk::~CustomerDesk() = default;
+
+void CustomerDesk::set_commit_listener(std::function<void()> listener) {
+  m_impl->committed = std::move(listener);
+}
 
 bool CustomerDesk::complaints_available() const {
   return m_impl->cipher != nullptr;

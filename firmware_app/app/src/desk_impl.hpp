@@ -49,6 +49,7 @@ struct CustomerDesk::Impl {
   domain::complaints::PriorityRules priority_rules;
   DeviceRandom random;
   domain::surveys::RepeatGuard repeat_guard;  // in memory: a repeat is a tap within seconds, not across restarts
+  std::function<void()> committed;            // told after every commit (wakes the sync thread)
 
   UtcTime now() const { return std::chrono::floor<std::chrono::seconds>(clock.utc_now()); }
   domain::EventRecord event(std::string type, nlohmann::json data) const;

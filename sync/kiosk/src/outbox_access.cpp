@@ -9,8 +9,9 @@
 
 namespace kiosk::sync {
 
-OutboxAccess::OutboxAccess(const std::filesystem::path& db_file, std::chrono::milliseconds busy_timeout)
-    : m_db(db_file, store::OpenMode::read_write), m_outbox(m_db) {
+OutboxAccess::OutboxAccess(const std::filesystem::path& db_file, std::chrono::milliseconds busy_timeout,
+                           const store::PiiCipher* cipher)
+    : m_db(db_file, store::OpenMode::read_write), m_outbox(m_db), m_cipher(cipher) {
   m_db.set_busy_timeout(busy_timeout);
 }
 
@@ -33,8 +34,12 @@ std::vector<store::OutboxRow> OutboxAccess::next_pending(std::size_t limit,
   }
   std::vector<store::OutboxRow> rows;
   for (const std::int64_t seq : seqs) {
-    if (auto row = m_outbox.find(seq)) {
+    auto row = m_outbox.find(seq, m_cipher);
+    if (row && row->data_readable) {
       rows.push_back(std::move(*row));
+    } else if (row) {
+      m_outbox.quarantine(seq, m_cipher ? "sealed event does not open with this kiosk's key"
+                                        : "sealed event and no key to open it");
     } else if (m_outbox.state_of(seq)) {
       m_outbox.quarantine(seq, "stored event cannot be read back");
     }

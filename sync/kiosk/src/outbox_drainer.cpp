@@ -26,7 +26,7 @@ OutboxDrainer::OutboxDrainer(DrainerConfig config, Transport& transport, SyncSta
     : m_config(std::move(config)),
       m_transport(transport),
       m_status(status),
-      m_outbox(m_config.database, m_config.busy_timeout),
+      m_outbox(m_config.database, m_config.busy_timeout, m_config.cipher),
       m_window(m_config.window),
       m_batch_ids(m_random) {
   if (m_config.boot_id.empty()) {

@@ -33,6 +33,7 @@ void SyncStatus::set_backlog(std::int64_t backlog, std::int64_t in_flight_batche
                              std::optional<std::chrono::seconds> oldest_unconfirmed_age, bool storage_alarm) {
   std::lock_guard lock(m_mutex);
   m_state.backlog = backlog;
+  m_state.backlog_counted = true;
   m_state.in_flight_batches = in_flight_batches;
   m_state.oldest_unconfirmed_age = oldest_unconfirmed_age;
   m_state.storage_alarm = storage_alarm;

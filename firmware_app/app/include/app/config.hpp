@@ -35,6 +35,10 @@ enum class PrinterTransport { none, file, device, tcp };
 // raster: every line drawn with the kiosk's own fonts (any script, any printer); auto_select: text when the
 // language's code page covers every character, raster otherwise.
 enum class PrintMode { text, raster, auto_select };
+// How events reach head office. off: nothing leaves the kiosk (not enrolled yet; the outbox keeps every
+// event until sync is turned on). mqtt / https: that path only. mqtt_with_https_fallback: MQTT, and HTTPS
+// while MQTT has been down for fallback_after_seconds.
+enum class SyncPolicy { off, mqtt, https, mqtt_with_https_fallback };
 
 struct KioskConfig {
   struct Kiosk {
@@ -93,11 +97,27 @@ struct KioskConfig {
     // Printed on the acknowledgement and shown after submitting: where to go if the final answer does not
     // satisfy the customer.
     std::string escalation_text =
-        "If you are not satisfied with our final answer, you can bring the complaint to the Norwegian Financial "
+        "If you are not satisfied with our final answer, you can bring the complaint to the Norwegian "
+        "Financial "
         "Services Complaints Board (Finansklagenemnda), finansklagenemnda.no, free of charge.";
     friend bool operator==(const Complaints&, const Complaints&) = default;
   } complaints;
 
+  // Relative file paths are taken under the kiosk's data directory.
+  struct Sync {
+    SyncPolicy policy = SyncPolicy::off;
+    std::string mqtt_url;   // "ssl://broker.bank.example:8883" (mqtts:// is accepted too)
+    std::string https_url;  // "https://ingest.bank.example:8443", no trailing slash
+    std::filesystem::path ca_file = "sync/ca.crt";       // the bank's private CA
+    std::filesystem::path cert_file = "sync/kiosk.crt";  // this kiosk's certificate (CN = kiosk.kiosk_id)
+    std::filesystem::path key_file = "sync/kiosk.key";
+    // libcurl pins of head office's HTTPS key, "sha256//<base64>", current and next. Empty: CA only.
+    std::vector<std::string> pinned_public_keys;
+    int max_batch_events = 50;
+    std::chrono::seconds ack_timeout{60};      // sent rows without head office's ack go out again
+    std::chrono::seconds fallback_after{180};  // MQTT down this long: HTTPS carries the batches
+    friend bool operator==(const Sync&, const Sync&) = default;
+  } sync;
   struct Logging {
     std::string level = "info";  // trace, debug, info, warn, error, off
     int max_file_kib = 5120;     // one log file rotates at this size
@@ -154,9 +174,11 @@ std::string_view to_string(Profile profile);
 std::string_view to_string(DisplayMode mode);
 std::string_view to_string(PrinterTransport transport);
 std::string_view to_string(PrintMode mode);
+std::string_view to_string(SyncPolicy policy);
 std::optional<Profile> parse_profile(std::string_view name);
 std::optional<DisplayMode> parse_display_mode(std::string_view name);
 std::optional<PrinterTransport> parse_printer_transport(std::string_view name);
 std::optional<PrintMode> parse_print_mode(std::string_view name);
+std::optional<SyncPolicy> parse_sync_policy(std::string_view name);
 
 }  // namespace kiosk::app

@@ -13,6 +13,7 @@
 // - Lookups are rate-limited per kiosk across restarts; a wrong reference and a wrong code look the same.
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -84,6 +85,9 @@ class CustomerDesk {
   CustomerDesk(const CustomerDesk&) = delete;
   CustomerDesk& operator=(const CustomerDesk&) = delete;
 
+  // Called on the UI thread after every durable commit (every submission writes an outbox event), so the
+  // sync thread can send at once instead of at its next poll. It must be quick and must not throw.
+  void set_commit_listener(std::function<void()> listener);
   // False when the PII key could not be loaded: complaints are then not offered.
   bool complaints_available() const;
   const DeskContent& content() const { return m_content; }

@@ -18,14 +18,18 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/pii_cipher.hpp"
 #include "sync/messages.hpp"
 
 namespace kiosk::sync {
 
 class OutboxAccess {
  public:
-  // Opens a second read-write connection to an existing store file.
-  OutboxAccess(const std::filesystem::path& db_file, std::chrono::milliseconds busy_timeout);
+  // Opens a second read-write connection to an existing store file. `cipher` opens sealed bodies
+  // (complaint events); without it a sealed row cannot be read and is quarantined, so the kiosk must pass
+  // the store's cipher. It must outlive this object.
+  OutboxAccess(const std::filesystem::path& db_file, std::chrono::milliseconds busy_timeout,
+               const store::PiiCipher* cipher = nullptr);
 
   // Up to `limit` pending rows not in `exclude`: complaints first, then customer records, then telemetry;
   // by seq within each. Rows whose time cannot be read are quarantined by the store and skipped.
@@ -56,6 +60,7 @@ class OutboxAccess {
 
   store::Database m_db;
   store::Outbox m_outbox;
+  const store::PiiCipher* m_cipher = nullptr;
 };
 
 }  // namespace kiosk::sync

@@ -53,6 +53,9 @@ struct DrainerConfig {
   std::int64_t storage_cap_rows = 200'000;
   std::int64_t max_resend_span = 10'000;
   std::chrono::milliseconds busy_timeout{5'000};
+  // Opens sealed outbox bodies (complaints); must outlive the drainer. Without it sealed rows are
+  // quarantined, so the kiosk always passes the store's cipher.
+  const store::PiiCipher* cipher = nullptr;
 };
 
 class OutboxDrainer final : public TransportListener {

@@ -16,7 +16,8 @@ struct SyncStatusSnapshot {
   std::string transport;  // "mqtt", "https" or "" before start
   bool connected = false;
   std::string last_disconnect_reason;
-  std::int64_t backlog = 0;  // pending + sent rows
+  std::int64_t backlog = 0;      // pending + sent rows
+  bool backlog_counted = false;  // the drainer has counted the outbox at least once
   std::int64_t in_flight_batches = 0;
   std::optional<std::chrono::seconds> oldest_unconfirmed_age;
   std::optional<std::chrono::system_clock::time_point> last_confirmation;

@@ -4,6 +4,7 @@
 # What is measured and why: docs/benchmarks.md.
 #
 #   bash scripts/bench.sh [--quick] [--runs N] [--idle-seconds S] [--no-chromium] [--strict] [--out FILE]
+#   bash scripts/bench.sh --sync [--sync-events N] [--strict] [--out FILE]
 #
 #   --quick          5 runs of each screenshot instead of 15 (what the ctest test bench_startup runs)
 #   --runs N         runs of each screenshot (warm, cold, chromium), interleaved; one more is discarded
@@ -11,9 +12,15 @@
 #   --no-chromium    skip the Chromium baseline
 #   --strict         exit 1 when a target is missed (default: report it, exit 0)
 #   --out FILE       also write the table to FILE
+#   --sync           only the sync benchmarks of issue 5 instead (head-office ingest in process, then a
+#                    100,000-event drain over MQTT and HTTPS beside mosquitto_pub and libcurl baselines,
+#                    memory growth and single-event ack latency); needs mosquitto, mosquitto-clients, openssl
+#   --sync-events N  backlog size for --sync (default 100000)
 #
 # Exit status: 0 when the kiosk numbers were measured (whatever Chromium did), 1 when the kiosk failed to
-# run (or, with --strict, a target was missed), 2 on bad arguments. KIOSK_BIN overrides the binary.
+# run (or, with --strict, a target was missed), 2 on bad arguments. KIOSK_BIN overrides the binary;
+# SYNC_BENCH_DIR the folder with bench_sync_drain and bench_headoffice_ingest (default
+# build/release/tests/bench/sync, built there when missing).
 # Idempotent: installs chromium, GNU time and a C compiler with apt-get only when missing; every run uses
 # its own data dir under one mktemp -d folder, removed on exit.
 set -euo pipefail
@@ -24,6 +31,8 @@ idle_seconds=10
 with_chromium=1
 strict=0
 out_file=""
+sync_only=0
+sync_events=100000
 while (($# > 0)); do
   case "$1" in
     --quick) runs=5 ;;
@@ -32,6 +41,8 @@ while (($# > 0)); do
     --no-chromium) with_chromium=0 ;;
     --strict) strict=1 ;;
     --out) out_file=${2:?--out needs a file}; shift ;;
+    --sync) sync_only=1 ;;
+    --sync-events) sync_events=${2:?--sync-events needs a number}; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -44,6 +55,56 @@ fi
 
 say() { echo "bench: $*" >&2; }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- sync (issue 5): separate from the start-up benchmarks, which it would only disturb ----------------
+if ((sync_only)); then
+  if ! [[ "$sync_events" =~ ^[1-9][0-9]*$ ]]; then
+    echo "bench: --sync-events must be a positive integer" >&2
+    exit 2
+  fi
+  for tool in mosquitto mosquitto_pub mosquitto_sub openssl; do
+    command -v "$tool" >/dev/null 2>&1 || { say "$tool is missing (Debian: mosquitto, mosquitto-clients, openssl)"; exit 1; }
+  done
+  sync_dir=${SYNC_BENCH_DIR:-$root/build/release/tests/bench/sync}
+  if ! [[ -x "$sync_dir/bench_sync_drain" && -x "$sync_dir/bench_headoffice_ingest" ]]; then
+    [[ -z "${SYNC_BENCH_DIR:-}" ]] || { say "no sync benchmarks in $sync_dir"; exit 1; }
+    say "building the sync benchmarks in build/release"
+    if ! [[ -f "$root/build/release/build.ninja" ]]; then (cd "$root" && cmake --preset release >&2); fi
+    cmake --build "$root/build/release" --target bench_sync_drain bench_headoffice_ingest -j2 >&2
+  fi
+  sync_table=$(mktemp -t kiosk-sync-bench.XXXXXX)
+  trap 'rm -f "$sync_table"' EXIT
+  say "head-office ingest, in process ($sync_events events, 4 kiosks)"
+  ingest_status=0
+  ingest_line=$("$sync_dir/bench_headoffice_ingest" "$sync_events" 4) || ingest_status=$?
+  say "drain benchmark ($sync_events events over MQTT and HTTPS); this takes a few minutes"
+  drain_args=(--events "$sync_events")
+  ((strict)) && drain_args+=(--strict)
+  drain_status=0
+  "$sync_dir/bench_sync_drain" "${drain_args[@]}" --out "$sync_table" >/dev/null || drain_status=$?
+  ingest_rate=$(echo "$ingest_line" | sed -n 's/.* s, \([0-9][0-9]*\) events\/s.*/\1/p')
+  {
+    echo "### Sync benchmarks (issue 5)"
+    echo
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (work tree modified)'), binaries in ${sync_dir#"$root"/}"
+    echo
+    echo "| receiver ingest into SQLite (in process, batches of 50, one transaction each) | value | target | result |"
+    echo "|---|---|---|---|"
+    if ((ingest_status == 0)) && [[ -n "$ingest_rate" ]]; then
+      echo "| $ingest_line | $ingest_rate events/s | >= 20,000 events/s | $(awk -v v="$ingest_rate" 'BEGIN { print (v >= 20000 ? "met" : "**NOT met**") }') |"
+    else
+      echo "| failed (exit status $ingest_status): $ingest_line | | | |"
+    fi
+    echo
+    cat "$sync_table"
+  } >"$sync_table.full"
+  mv "$sync_table.full" "$sync_table"
+  cat "$sync_table"
+  if [[ -n "$out_file" ]]; then cp "$sync_table" "$out_file"; fi
+  if ((ingest_status != 0 || drain_status != 0)); then exit 1; fi
+  if ((strict)) && [[ -n "$ingest_rate" ]] && ((ingest_rate < 20000)); then exit 1; fi
+  exit 0
+fi
 
 # --- what the benchmark needs, installed only when missing ----------------------------------------------
 apt_updated=0

@@ -1,6 +1,8 @@
 // Head-office ingest throughput, in process (no network): batches of 50 events from several kiosks, each
 // batch one transaction with dedupe, as the receiver commits them. Target: >= 20,000 events/s.
 //   ingest_bench [EVENTS] [KIOSKS]
+// Prints one line; besides the rate it splits the wall time into CPU used, time runnable but waiting for a
+// CPU (schedstat: the machine's load) and the rest, blocked (mostly fsync of each commit).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -10,6 +12,7 @@
 #include "headoffice/central_db.hpp"
 #include "headoffice/ingest.hpp"
 #include "headoffice/registry.hpp"
+#include "proc_stats.hpp"
 #include "sync/protocol/batch.hpp"
 #include "temp_dir.hpp"
 
@@ -54,6 +57,7 @@ int main(int argc, char** argv) {
     senders.push_back(batch.kiosk);
   }
   kiosk::headoffice::Ingestor ingestor(db);
+  const auto sched_before = kiosk::bench::thread_sched_time(kiosk::bench::current_tid());
   const auto start = std::chrono::steady_clock::now();
   std::size_t stored = 0;
   for (std::size_t i = 0; i < bodies.size(); ++i) {
@@ -62,7 +66,16 @@ int main(int argc, char** argv) {
     stored += result.stored;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fmt::print("ingest: {} events ({} stored) in {} batches from {} kiosks: {:.2f} s, {:.0f} events/s\n",
-             events, stored, bodies.size(), kiosks, seconds, static_cast<double>(stored) / seconds);
+  const auto sched_after = kiosk::bench::thread_sched_time(kiosk::bench::current_tid());
+  fmt::print("ingest: {} events ({} stored) in {} batches from {} kiosks: {:.2f} s, {:.0f} events/s", events,
+             stored, bodies.size(), kiosks, seconds, static_cast<double>(stored) / seconds);
+  if (sched_before && sched_after) {
+    const double cpu = sched_after->on_cpu_seconds - sched_before->on_cpu_seconds;
+    const double waiting = sched_after->waiting_seconds - sched_before->waiting_seconds;
+    fmt::print(
+        "; on CPU {:.2f} s ({:.0f} events per CPU second), waiting for a CPU {:.2f} s, blocked {:.2f} s", cpu,
+        cpu > 0 ? static_cast<double>(stored) / cpu : 0.0, waiting, seconds - cpu - waiting);
+  }
+  fmt::print("\n");
   return stored == static_cast<std::size_t>(events) ? 0 : 1;
 }

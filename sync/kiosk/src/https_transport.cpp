@@ -10,60 +10,11 @@
 #include <stdexcept>
 #include <thread>
 
+#include "curl_setup.hpp"
 #include "wire.hpp"
 
 namespace kiosk::sync {
 namespace {
-
-struct CurlSlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-using CurlList = std::unique_ptr<curl_slist, CurlSlistDeleter>;
-
-void append(CurlList& list, const std::string& value) {
-  curl_slist* grown = curl_slist_append(list.get(), value.c_str());
-  if (grown != nullptr) {
-    static_cast<void>(list.release());
-    list.reset(grown);
-  }
-}
-
-void init_curl_once() {
-  static std::once_flag once;
-  static CURLcode result = CURLE_OK;
-  std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-  if (result != CURLE_OK) {
-    throw std::runtime_error(std::string("libcurl init failed: ") + curl_easy_strerror(result));
-  }
-}
-
-// Certificate and key problems: retrying soon cannot help, and someone has to look.
-bool is_trust_failure(CURLcode code) {
-  switch (code) {
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_ISSUER_ERROR:
-      return true;
-    default:
-      return false;
-  }
-}
-
-size_t collect_body(char* data, size_t size, size_t count, void* user) {
-  auto* body = static_cast<std::string*>(user);
-  const size_t bytes = size * count;
-  if (body->size() + bytes > wire::k_max_downstream_bytes + 1) {
-    return 0;  // a body this large is not an Ack: abort rather than buffer it
-  }
-  body->append(data, bytes);
-  return bytes;
-}
-
-int check_abort(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  return static_cast<const std::atomic<bool>*>(user)->load() ? 1 : 0;
-}
 
 struct RequestResult {
   HttpsOutcome outcome = HttpsOutcome::transient;
@@ -94,13 +45,13 @@ std::string gzip_compress(std::string_view data) {
 struct HttpsTransport::Impl {
   Impl(HttpsConfig cfg, SyncStatus& sync_status, std::atomic<bool>& ready_flag)
       : config(std::move(cfg)), status(sync_status), ready(ready_flag), backoff(config.retry, random) {
-    init_curl_once();
-    curl = curl_easy_init();
-    if (curl == nullptr) {
+    curl::init_once();
+    handle = curl_easy_init();
+    if (handle == nullptr) {
       throw std::runtime_error("libcurl: cannot create a handle");
     }
   }
-  ~Impl() { curl_easy_cleanup(curl); }
+  ~Impl() { curl_easy_cleanup(handle); }
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 
@@ -112,18 +63,6 @@ struct HttpsTransport::Impl {
     }
   }
 
-  void set_tls_options() {
-    curl_easy_setopt(curl, CURLOPT_CAINFO, config.ca_file.c_str());
-    curl_easy_setopt(curl, CURLOPT_SSLCERT, config.cert_file.c_str());
-    curl_easy_setopt(curl, CURLOPT_SSLKEY, config.key_file.c_str());
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(curl, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-    if (!pins.empty()) {
-      curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, pins.c_str());
-    }
-  }
-
   RequestResult post(const OutgoingBatch& batch) {
     RequestResult result;
     const std::string url = config.base_url + "/v1/events";
@@ -131,53 +70,32 @@ struct HttpsTransport::Impl {
     const bool gzipped = !compressed.empty();
     const std::string& body = gzipped ? compressed : batch.payload;
 
-    CurlList headers;
-    append(headers, "Content-Type: application/json");
-    append(headers, "Accept: application/json");
-    append(headers, "Idempotency-Key: " + batch.batch_id);
-    append(headers, "Expect:");  // no 100-continue round trip
+    curl::List headers;
+    curl::append(headers, "Content-Type: application/json");
+    curl::append(headers, "Accept: application/json");
+    curl::append(headers, "Idempotency-Key: " + batch.batch_id);
+    curl::append(headers, "Expect:");  // no 100-continue round trip
     if (gzipped) {
-      append(headers, "Content-Encoding: gzip");
+      curl::append(headers, "Content-Encoding: gzip");
     }
-    CurlList resolve;
-    for (const auto& entry : config.resolve) {
-      append(resolve, entry);
-    }
+    // One byte over the limit is kept so wire::parse_ack can name the problem; more aborts the transfer.
+    curl::BodyBuffer response(wire::k_max_downstream_bytes + 1);
+    connection.apply_connection_options(handle, stopping_flag, response);
+    curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(handle, CURLOPT_POST, 1L);
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
 
-    curl_easy_reset(curl);
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "https");
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-    if (resolve) {
-      curl_easy_setopt(curl, CURLOPT_RESOLVE, resolve.get());
-    }
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // any encoding curl can decode
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config.connect_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(config.total_timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, config.low_speed_bytes_per_second);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(config.low_speed_time.count()));
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &collect_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &result.body);
-    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &check_abort);
-    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &stopping_flag);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-    error_buffer[0] = '\0';
-    set_tls_options();
-
-    const CURLcode code = curl_easy_perform(curl);
+    const CURLcode code = curl_easy_perform(handle);
+    result.body = std::move(response.data);
     if (code != CURLE_OK) {
-      result.outcome = is_trust_failure(code) ? HttpsOutcome::trust_failure : HttpsOutcome::transient;
-      result.detail =
-          std::string(curl_easy_strerror(code)) + (error_buffer[0] != '\0' ? ": " : "") + error_buffer;
+      result.outcome = curl::is_trust_failure(code) ? HttpsOutcome::trust_failure : HttpsOutcome::transient;
+      result.detail = connection.describe(code);
       return result;
     }
     long http = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &http);
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &http);
     if (http >= 200 && http < 300) {
       result.outcome = HttpsOutcome::delivered;
       return result;
@@ -185,7 +103,7 @@ struct HttpsTransport::Impl {
     result.detail = "HTTP " + std::to_string(http);
     curl_off_t retry_after = 0;
     if ((http == 429 || http == 503) &&
-        curl_easy_getinfo(curl, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0) {
+        curl_easy_getinfo(handle, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0) {
       result.outcome = HttpsOutcome::retry_after;
       const auto seconds = std::min<curl_off_t>(retry_after, config.max_retry_after.count());
       result.wait = std::chrono::seconds{seconds};
@@ -292,17 +210,10 @@ struct HttpsTransport::Impl {
   HttpsConfig config;
   SyncStatus& status;
   std::atomic<bool>& ready;
-  std::string pins = [this] {
-    std::string joined;
-    for (const auto& pin : config.pinned_public_keys) {
-      joined += (joined.empty() ? "" : ";") + pin;
-    }
-    return joined;
-  }();
+  curl::Connection connection{config};
   domain::SystemRandomSource random;
   Backoff backoff;  // worker thread only
-  CURL* curl = nullptr;
-  char error_buffer[CURL_ERROR_SIZE] = {};
+  CURL* handle = nullptr;
   std::atomic<bool> stopping_flag{false};
 
   std::mutex listener_mutex;

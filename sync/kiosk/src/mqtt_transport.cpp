@@ -15,6 +15,17 @@ namespace {
 
 constexpr int k_qos = 1;
 
+// topic -> the (kind, scope) whose retained pointer it carries; empty without a callback to pass them to.
+std::map<std::string, BundleSubscription> pointer_topics(const MqttConfig& config) {
+  std::map<std::string, BundleSubscription> topics;
+  if (config.on_bundle_pointer) {
+    for (const auto& subscription : config.bundle_pointers) {
+      topics.emplace(protocol::bundle_pointer_topic(subscription.scope, subscription.kind), subscription);
+    }
+  }
+  return topics;
+}
+
 std::string describe_failure(const mqtt::token& token) {
   const int reason = static_cast<int>(token.get_reason_code());
   if (reason >= 0x80) {
@@ -35,6 +46,7 @@ struct MqttTransport::Impl final : public mqtt::iaction_listener {
         state_topic(protocol::state_topic(config.branch_id, config.kiosk_id)),
         ack_topic(protocol::ack_topic(config.branch_id, config.kiosk_id)),
         cmd_topic(protocol::cmd_topic(config.branch_id, config.kiosk_id)),
+        bundle_topics(pointer_topics(config)),
         backoff(config.reconnect, random) {
     const int buffered = static_cast<int>(config.window + config.buffer_margin);
     mqtt::create_options create(MQTTVERSION_5);
@@ -80,11 +92,41 @@ struct MqttTransport::Impl final : public mqtt::iaction_listener {
           return;
         }
         notify([&](TransportListener& l) { l.on_resend(*cmd.value); });
+      } else if (const auto pointer = bundle_topics.find(topic); pointer != bundle_topics.end()) {
+        on_bundle_pointer(pointer->second, payload);
       } else {
         spdlog::warn("sync/mqtt: ignored a message on unexpected topic '{}'", topic.substr(0, 200));
       }
     } catch (const std::exception& error) {
       spdlog::error("sync/mqtt: ignored a message that could not be handled: {}", error.what());
+    }
+  }
+
+  void on_bundle_pointer(const BundleSubscription& subscription, const std::string& payload) {
+    if (payload.empty()) {
+      return;  // a cleared retained message: nothing announced
+    }
+    if (payload.size() > wire::k_max_downstream_bytes) {
+      spdlog::warn("sync/mqtt: ignored a {} byte bundle pointer for {}/{}", payload.size(), subscription.kind,
+                   subscription.scope);
+      return;
+    }
+    auto pointer = protocol::parse_bundle_pointer(payload);
+    if (!pointer) {
+      spdlog::warn("sync/mqtt: ignored a bundle pointer for {}/{}: {}", subscription.kind, subscription.scope,
+                   pointer.error());
+      return;
+    }
+    if (pointer.value().kind != subscription.kind || pointer.value().scope != subscription.scope) {
+      spdlog::warn("sync/mqtt: ignored a pointer for {}/{} on the topic of {}/{}",
+                   pointer.value().kind.substr(0, 32), pointer.value().scope.substr(0, 64), subscription.kind,
+                   subscription.scope);
+      return;
+    }
+    // Under the listener lock, like listener calls: after stop() the callback is never called again.
+    std::lock_guard lock(listener_mutex);
+    if (listener != nullptr) {
+      config.on_bundle_pointer(std::move(pointer).value());
     }
   }
 
@@ -180,7 +222,11 @@ struct MqttTransport::Impl final : public mqtt::iaction_listener {
       if (!connect->wait_for(timeout)) {
         return "connect timed out";
       }
-      for (const auto& topic : {ack_topic, cmd_topic}) {
+      std::vector<std::string> topics{ack_topic, cmd_topic};
+      for (const auto& [topic, subscription] : bundle_topics) {
+        topics.push_back(topic);
+      }
+      for (const auto& topic : topics) {
         auto subscribe = client->subscribe(topic, k_qos);
         if (!subscribe->wait_for(timeout)) {
           return "subscribe to " + topic + " timed out";
@@ -234,6 +280,7 @@ struct MqttTransport::Impl final : public mqtt::iaction_listener {
   const std::string state_topic;
   const std::string ack_topic;
   const std::string cmd_topic;
+  const std::map<std::string, BundleSubscription> bundle_topics;
   domain::SystemRandomSource random;
   Backoff backoff;  // connection thread only
   std::unique_ptr<mqtt::async_client> client;

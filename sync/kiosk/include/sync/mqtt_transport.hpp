@@ -19,19 +19,27 @@
 //   its code and reported as on_send_failed.
 // - Downstream payloads are checked (size, JSON, addressed to this kiosk) and anything else is logged and
 //   ignored; a payload never reaches the drainer unparsed and never throws out of a Paho callback.
+// - Retained bundle pointers: each (kind, scope) in bundle_pointers is subscribed on every connect (the
+//   broker then re-delivers the retained pointer, so a reconnect always brings the latest). A pointer that
+//   parses and names the kind and scope of its topic goes to on_bundle_pointer; anything else is logged
+//   and ignored.
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "sync/backoff.hpp"
+#include "sync/downstream_subscription.hpp"
+#include "sync/protocol/bundle.hpp"
 #include "sync/sync_status.hpp"
 #include "sync/transport.hpp"
 
@@ -51,6 +59,12 @@ struct MqttConfig {
   std::chrono::seconds session_expiry{3'600};
   BackoffPolicy reconnect{std::chrono::milliseconds{500}, std::chrono::milliseconds{60'000}};
   std::string software_version;
+  // Retained bundle pointers to follow (topic protocol::bundle_pointer_topic(scope, kind)). Each valid
+  // pointer is passed to on_bundle_pointer on Paho's thread: it must return quickly and not throw
+  // (DownstreamPoller::poke does both). Called only between start() and stop(). Empty callback: pointers
+  // are not subscribed.
+  std::vector<BundleSubscription> bundle_pointers;
+  std::function<void(protocol::BundlePointer)> on_bundle_pointer;
 };
 
 class MqttTransport final : public Transport {

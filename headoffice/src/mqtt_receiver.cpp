@@ -65,6 +65,16 @@ struct MqttReceiver::Impl {
     client.subscribe(std::string(protocol::all_states_subscription), 1);
   }
 
+  // A publish Paho refuses (client disconnecting, buffer full) is logged, never thrown out of the receive
+  // loop: the batch is committed already, and the kiosk sends it again after its ack timeout (a duplicate).
+  void publish_or_log(const std::string& topic, const std::string& text, std::string_view what) {
+    try {
+      client.publish(topic, text.data(), text.size(), 1, false);
+    } catch (const mqtt::exception& error) {
+      spdlog::warn("mqtt: {} on {} not published: {}", what, topic, error.what());
+    }
+  }
+
   void handle_batch(const protocol::KioskTopic& topic, const std::string& payload) {
     SenderIdentity sender{topic.kiosk, topic.branch, std::nullopt};
     IngestResult result;
@@ -77,7 +87,7 @@ struct MqttReceiver::Impl {
     }
     if (result.status == IngestStatus::acked || result.status == IngestStatus::replayed) {
       const std::string ack = protocol::serialize_ack(result.ack);
-      client.publish(protocol::ack_topic(result.branch, topic.kiosk), ack.data(), ack.size(), 1, false);
+      publish_or_log(protocol::ack_topic(result.branch, topic.kiosk), ack, "ack");
       return;
     }
     spdlog::warn("mqtt: batch on {}/{} refused: {}", topic.branch, topic.kiosk, result.error);
@@ -123,7 +133,7 @@ struct MqttReceiver::Impl {
       cmd.to = gap.to;
       const std::string text = protocol::serialize_cmd(cmd);
       spdlog::info("mqtt: asking {} to resend seq {}..{}", gap.kiosk, gap.from, gap.to);
-      client.publish(protocol::cmd_topic(gap.branch, gap.kiosk), text.data(), text.size(), 1, false);
+      publish_or_log(protocol::cmd_topic(gap.branch, gap.kiosk), text, "resend command");
     }
   }
 

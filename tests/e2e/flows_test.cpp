@@ -239,6 +239,58 @@ TEST_P(Flows, RateYourVisitWithTicketNumberAndLowScoreOffersComplaint) {
   EXPECT_EQ(ui.app().session().complaint.context.rfind("survey:", 0), 0U);
 }
 
+// On a small panel (800x600 here) a survey page with several questions asks them one at a time: Next
+// and Back move between them, a required one is asked again, and every answer is stored together.
+TEST_P(Flows, SmallPanelSurveyAsksOneQuestionAtATime) {
+  UiHarness ui(800, 600);
+  start(ui);
+  ASSERT_TRUE(ui.tap("home.entry.survey"));
+  ASSERT_TRUE(ui.tap("survey_ticket.action.without_ticket"));
+  ASSERT_EQ(ui.vm().screen, app::ScreenId::survey_page);
+  auto shown = [&] {
+    std::vector<std::string> names;
+    for (const auto& question : ui.vm().survey_page.questions)
+      names.push_back(question.name);
+    return names;
+  };
+  auto nothing_overlaps = [&] {
+    for (const auto& [first, second] : ui.widgets().overlapping())
+      ADD_FAILURE() << first->id << " overlaps " << second->id;
+  };
+  ASSERT_EQ(shown(), std::vector<std::string>{"nps"});
+  ASSERT_TRUE(ui.tap("survey.q.nps.rating.option.3"));  // low: the "what to improve" page follows
+  ASSERT_TRUE(ui.tap("survey.action.next"));
+
+  ASSERT_EQ(shown(), std::vector<std::string>{"csat"});
+  nothing_overlaps();
+  ASSERT_TRUE(ui.tap("survey.action.next"));  // required, not answered: asked again
+  EXPECT_EQ(shown(), std::vector<std::string>{"csat"});
+  EXPECT_FALSE(ui.vm().survey_page.problem.empty());
+  ASSERT_TRUE(ui.tap("survey.q.csat.rating.option.4"));
+  ASSERT_TRUE(ui.tap("survey.action.next"));
+
+  ASSERT_EQ(shown(), std::vector<std::string>{"topic"});
+  nothing_overlaps();
+  const auto topic = ui.vm().survey_page.questions.front().choices.front().key;
+  ASSERT_TRUE(ui.tap("survey.q.topic.choices.item." + topic));
+  ASSERT_TRUE(ui.tap("survey.back"));  // back to the previous question, answer kept
+  ASSERT_EQ(shown(), std::vector<std::string>{"csat"});
+  EXPECT_EQ(ui.vm().survey_page.questions.front().selected_rating, 4);
+  ASSERT_TRUE(ui.tap("survey.action.next"));
+  ASSERT_TRUE(ui.tap("survey.action.next"));
+
+  ASSERT_EQ(shown(), std::vector<std::string>{"what_to_improve"});
+  nothing_overlaps();
+  ASSERT_TRUE(ui.tap("survey.action.next"));
+  ASSERT_EQ(ui.vm().screen, app::ScreenId::survey_done);
+  const auto answers = outbox_events(ui, "survey.answered");
+  ASSERT_EQ(answers.size(), 1U);
+  const auto stored = answers[0].dump();
+  EXPECT_NE(stored.find("\"nps\":3"), std::string::npos) << stored;
+  EXPECT_NE(stored.find("\"csat\":4"), std::string::npos) << stored;
+  EXPECT_NE(stored.find("\"topic\":\"" + topic + "\""), std::string::npos) << stored;
+}
+
 TEST_P(Flows, IdleTimeoutWipesWhatTheCustomerTyped) {
   UiHarness ui(1920, 1080);
   start(ui);

@@ -112,6 +112,11 @@ TEST_P(Screens, RenderCompletelyAndLegibly) {
        widgets.off_screen(static_cast<float>(param.width), static_cast<float>(param.height))) {
     ADD_FAILURE() << widget->id << " leaves the screen (" << file << ")";
   }
+  if (!param.idle_warning) {  // the idle warning is drawn over the screen on purpose
+    for (const auto& [first, second] : widgets.overlapping()) {
+      ADD_FAILURE() << first->id << " and " << second->id << " overlap (" << file << ")";
+    }
+  }
   const auto layout =
       ui::make_layout(static_cast<float>(param.width), static_cast<float>(param.height), false);
   for (const auto& widget : widgets.widgets()) {

@@ -20,11 +20,16 @@ constexpr int k_settle_frame_limit = 64;
 // A hardware keyboard or the IME edits the focused field exactly as the on-screen keys do.
 void emit_typed_input(const TypedInput& typed, app::Intents& intents) {
   using Kind = app::Intent::Kind;
-  if (!typed.text.empty()) intents.emit(Kind::type_text, typed.text);
-  for (int i = 0; i < typed.backspaces + typed.deletes; ++i) intents.emit(Kind::backspace);
-  if (typed.enter) intents.emit(Kind::type_text, "\n");  // a new line where the field allows one
-  if (typed.escape) intents.emit(Kind::keyboard_done);
-  if (!typed.empty()) intents.emit(Kind::activity);
+  if (!typed.text.empty())
+    intents.emit(Kind::type_text, typed.text);
+  for (int i = 0; i < typed.backspaces + typed.deletes; ++i)
+    intents.emit(Kind::backspace);
+  if (typed.enter)
+    intents.emit(Kind::type_text, "\n");  // a new line where the field allows one
+  if (typed.escape)
+    intents.emit(Kind::keyboard_done);
+  if (!typed.empty())
+    intents.emit(Kind::activity);
 }
 
 }  // namespace
@@ -103,10 +108,11 @@ void KioskRunner::render_frame() {
   const auto now = m_clock.steady_now();
   const auto applied = m_input.apply(io);
 
-  const auto vm = m_app.view_model(now);
   int width = 0;
   int height = 0;
   m_backend->pixel_size(width, height);
+  m_app.set_small_display(make_layout(static_cast<float>(width), static_cast<float>(height), false).compact);
+  const auto vm = m_app.view_model(now);
   const auto layout =
       make_layout(static_cast<float>(width), static_cast<float>(height), vm.chrome.visible, vm.large_text);
   ensure_fonts(layout.scale, vm.large_text);

@@ -1,5 +1,6 @@
 #include "ui/widget_registry.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace kiosk::ui {
@@ -42,6 +43,35 @@ std::vector<const WidgetRecord*> WidgetRegistry::off_screen(float width, float h
     if (r.x < -tolerance || r.y < -tolerance || r.right() > width + tolerance ||
         r.bottom() > height + tolerance) {
       result.push_back(&widget);
+    }
+  }
+  return result;
+}
+
+std::vector<std::pair<const WidgetRecord*, const WidgetRecord*>> WidgetRegistry::overlapping() const {
+  constexpr float tolerance = 1.0F;
+  auto overlap = [](float a_start, float a_end, float b_start, float b_end) {
+    return std::min(a_end, b_end) - std::max(a_start, b_start);
+  };
+  // A label drawn inside a tappable widget (a number on its key, the texts on the attract screen's
+  // whole-screen target) is part of it, not an overlap.
+  auto label_on = [&](const WidgetRecord& target, const WidgetRecord& label) {
+    const auto& t = target.rect;
+    const auto& l = label.rect;
+    return target.tappable && !label.tappable && l.x >= t.x - tolerance && l.y >= t.y - tolerance &&
+           l.right() <= t.right() + tolerance && l.bottom() <= t.bottom() + tolerance;
+  };
+  std::vector<std::pair<const WidgetRecord*, const WidgetRecord*>> result;
+  for (std::size_t i = 0; i < m_widgets.size(); ++i) {
+    for (std::size_t j = i + 1; j < m_widgets.size(); ++j) {
+      const auto& a = m_widgets[i].rect;
+      const auto& b = m_widgets[j].rect;
+      if (label_on(m_widgets[i], m_widgets[j]) || label_on(m_widgets[j], m_widgets[i]))
+        continue;
+      if (overlap(a.x, a.right(), b.x, b.right()) > tolerance &&
+          overlap(a.y, a.bottom(), b.y, b.bottom()) > tolerance) {
+        result.emplace_back(&m_widgets[i], &m_widgets[j]);
+      }
     }
   }
   return result;

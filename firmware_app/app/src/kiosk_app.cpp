@@ -150,7 +150,7 @@ bool KioskApp::apply_flow_intent(const Intent& intent, TimePoint now) {
   if (apply_text_intent(m_session, intent)) {
     return true;
   }
-  FlowContext context{m_session, m_desk, m_printing, m_config};
+  FlowContext context{m_session, m_desk, m_printing, m_config, m_small_display};
   if (intent.kind == Kind::open_flow && m_session.screen == ScreenId::home) {
     return open_flow(context, intent.argument);
   }
@@ -372,7 +372,7 @@ IdleWarningVm KioskApp::idle_warning_vm(const i18n::Catalog& catalog, TimePoint 
 }
 
 void KioskApp::fill_flow_vm(const i18n::Catalog& catalog, FrameVm& vm) const {
-  const FlowViewContext context{m_session, m_desk, m_printing, m_config, catalog};
+  const FlowViewContext context{m_session, m_desk, m_printing, m_config, catalog, m_small_display};
   build_checkin_vm(context, vm);
   build_complaint_vm(context, vm);
   build_survey_vm(context, vm);

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ui/layout.hpp"
@@ -30,6 +31,8 @@ class WidgetRegistry {
   std::vector<const WidgetRecord*> clipped() const;
   // Widgets whose rectangles leave the screen of the given size.
   std::vector<const WidgetRecord*> off_screen(float width, float height) const;
+  // Pairs of widgets drawn on top of each other: a layout that ran out of room.
+  std::vector<std::pair<const WidgetRecord*, const WidgetRecord*>> overlapping() const;
 
  private:
   std::vector<WidgetRecord> m_widgets;

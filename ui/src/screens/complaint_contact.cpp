@@ -6,6 +6,7 @@
 
 #include "flow_parts.hpp"
 #include "ui/screens.hpp"
+#include "ui/widgets/text_field.hpp"
 
 namespace kiosk::ui {
 
@@ -14,7 +15,9 @@ void draw_complaint_contact(const app::ComplaintContactVm& vm, app::Intents& int
   const auto& layout = context.layout;
   const auto& palette = context.palette;
   Rect body = area.body;
-  const float field_height = layout.compact ? layout.min_target * 1.1F : layout.button_height * 1.25F;
+  // On the ATM panel the boxes keep only the touch minimum so the consent box fits under them.
+  const float field_height =
+      layout.compact ? text_field_stacked_height(context, layout.min_target) : layout.button_height * 1.25F;
   if (vm.keyboard.visible) {
     for (const auto* field : {&vm.name, &vm.phone, &vm.email}) {
       if (field->focused)
@@ -37,8 +40,10 @@ void draw_complaint_contact(const app::ComplaintContactVm& vm, app::Intents& int
       ++index;
     }
     const int rows = (3 + columns - 1) / columns;
-    body = body.below(static_cast<float>(rows) * (field_height + layout.gap) - layout.gap, layout.gap);
-    const float toggle_height = std::max(layout.min_target, body.h * 0.45F);
+    body = body.below(static_cast<float>(rows) * (field_height + layout.gap) - layout.gap,
+                      layout.compact ? layout.gap * 0.5F : layout.gap);
+    // Tall enough for the consent sentence on two or three lines, never a slab in portrait.
+    const float toggle_height = std::clamp(body.h * 0.45F, layout.min_target, layout.button_height * 1.5F);
     draw_flow_toggle(context, "contact", vm.consent, body.take_top(std::min(body.h, toggle_height)), intents);
     body = body.below(std::min(body.h, toggle_height), layout.gap * 0.5F);
     // On the ATM panel the consent sentence gives way to a problem; the privacy notice holds it too.

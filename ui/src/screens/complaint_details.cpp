@@ -10,8 +10,10 @@
 namespace kiosk::ui {
 
 void draw_complaint_details(const app::ComplaintDetailsVm& vm, app::Intents& intents, DrawContext& context) {
-  const auto area = draw_flow_frame(context, "details", vm.header, &vm.keyboard, intents);
   const auto& layout = context.layout;
+  // The focused field is multi-line: keep room for a few lines above the keyboard.
+  const auto area = draw_flow_frame(context, "details", vm.header, &vm.keyboard, intents,
+                                    text_field_height(context) * 1.6F);
   Rect body = area.body;
   if (vm.keyboard.visible) {
     const auto& focused = vm.desired_outcome.focused ? vm.desired_outcome : vm.description;

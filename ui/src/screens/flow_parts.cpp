@@ -43,29 +43,127 @@ KeyboardLayout widget_layout(app::KeyboardKind kind) {
 
 }  // namespace
 
-FlowArea draw_flow_frame(DrawContext& context, std::string_view screen_key, const app::FlowHeaderVm& header,
-                         const app::KeyboardVm* keyboard, app::Intents& intents) {
+float text_field_height(const DrawContext& context) {
   const auto& layout = context.layout;
-  const auto& palette = context.palette;
-  const Rect content = layout.content;
+  return layout.compact ? text_field_stacked_height(context, layout.min_target * 1.1F)
+                        : layout.button_height * 1.3F;
+}
+
+namespace {
+
+// How the frame spends its height. A keyboard's keys never shrink below the touch minimum, so on a small
+// panel something else gives way, in this order: the action row moves up beside the title (it stays one
+// tap away), then the subtitle goes (the field's own label still says what to type), then the header
+// shrinks to the touch minimum and the top margin halves. The first plan that gives the body what the
+// screen asks for wins; failing that, the first that leaves a one-row field (label beside the box).
+struct FramePlan {
+  float header_height = 0.0F;
+  bool subtitle = true;
+  bool actions_in_header = false;
+  float keyboard_gap = 0.0F;
+  float top_trim = 0.0F;  // taken from the top margin
+  bool title = true;      // the last resort (large text on an ATM panel): Back, the actions and the field
+};
+
+std::vector<FramePlan> frame_plans(const Layout& layout, bool keyboard_shown) {
   const float header_height =
       layout.compact ? std::max(layout.min_target, layout.button_height * 0.8F) : layout.button_height;
-  const float back_width = header.show_back ? std::min(content.w * 0.28F, 360.0F * layout.scale) : 0.0F;
+  std::vector<FramePlan> plans{{header_height, true, false, layout.gap}};
+  if (!keyboard_shown)
+    return plans;
+  plans.push_back({header_height, true, true, layout.gap});
+  plans.push_back({header_height, false, true, layout.gap});
+  plans.push_back({layout.min_target, false, true, layout.gap * 0.5F});
+  plans.push_back({layout.min_target, false, true, layout.gap * 0.5F, layout.margin * 0.5F, false});
+  return plans;
+}
+
+float subtitle_height(const DrawContext& context) {
+  return context.fonts.get(FontRole::body)->FontSize * (context.layout.compact ? 1.3F : 2.6F);
+}
+
+float keyboard_height_for(const DrawContext& context, const app::KeyboardVm& keyboard, float available) {
+  const auto& layout = context.layout;
+  const float share = layout.portrait ? 0.38F : (layout.compact ? 0.55F : 0.45F);
+  return std::min(available,
+                  std::max(available * share, keyboard_min_height(layout, widget_layout(keyboard.kind))));
+}
+
+// The body height `plan` leaves under the header, subtitle, action row and keyboard.
+float body_height(const DrawContext& context, const FramePlan& plan, bool has_subtitle,
+                  const app::KeyboardVm* keyboard) {
+  const auto& layout = context.layout;
+  float rest = layout.content.h + plan.top_trim - plan.header_height - layout.gap * 0.5F;
+  if (plan.subtitle && has_subtitle)
+    rest -= subtitle_height(context) + layout.gap * 0.5F;
+  if (keyboard != nullptr)
+    rest -= keyboard_height_for(context, *keyboard, rest) + plan.keyboard_gap;
+  if (!plan.actions_in_header)
+    rest -= action_row_height(layout) + layout.gap;
+  return rest;
+}
+
+FramePlan choose_plan(const DrawContext& context, const app::FlowHeaderVm& header,
+                      const app::KeyboardVm* keyboard, float body_needed) {
+  const auto plans = frame_plans(context.layout, keyboard != nullptr);
+  for (const float needed : {body_needed, context.layout.min_target}) {
+    for (const auto& plan : plans) {
+      if (body_height(context, plan, !header.subtitle.empty(), keyboard) >= needed)
+        return plan;
+    }
+  }
+  return plans.back();
+}
+
+}  // namespace
+
+float action_row_height(const Layout& layout) {
+  return layout.compact ? std::max(layout.min_target, layout.button_height * 0.8F) : layout.button_height;
+}
+
+FlowArea draw_flow_frame(DrawContext& context, std::string_view screen_key, const app::FlowHeaderVm& header,
+                         const app::KeyboardVm* keyboard, app::Intents& intents, float body_needed) {
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  Rect content = layout.content;
+  const app::KeyboardVm* shown_keyboard = keyboard != nullptr && keyboard->visible ? keyboard : nullptr;
+  if (body_needed <= 0.0F)
+    body_needed = text_field_height(context);
+  const FramePlan plan = choose_plan(context, header, shown_keyboard, body_needed);
+  content.y -= plan.top_trim;
+  content.h += plan.top_trim;
+  const float header_height = plan.header_height;
+
+  FlowArea area;
+  float header_right = content.right();
+  if (plan.actions_in_header) {
+    const float actions_width = content.w * 0.6F;
+    area.actions = {content.right() - actions_width, content.y, actions_width, header_height};
+    header_right = area.actions.x - layout.gap;
+  }
+  // Without the title (the last resort), Back may take the room the title had.
+  const float back_share = !plan.title ? 1.0F : (plan.actions_in_header ? 0.35F : 0.28F);
+  const float back_width =
+      header.show_back ? std::min((header_right - content.x) * back_share, 360.0F * layout.scale) : 0.0F;
   if (header.show_back &&
       button(context, join_id(screen_key, "back"), header.back_label,
              {content.x, content.y, back_width, header_height}, ButtonKind::secondary, FontRole::button)) {
     intents.emit(Kind::back);
   }
-  const float step_width = header.step.empty() ? 0.0F : std::min(content.w * 0.22F, 300.0F * layout.scale);
+  // The step ("2 of 4") gives way to the actions when they share the header.
+  const bool show_step = !header.step.empty() && !plan.actions_in_header;
+  const float step_width = show_step ? std::min(content.w * 0.22F, 300.0F * layout.scale) : 0.0F;
   const float title_x = content.x + back_width + (header.show_back ? layout.gap : 0.0F);
-  const Rect title_rect{title_x, content.y, content.right() - title_x - step_width, header_height};
-  text_block(context, join_id(screen_key, "title"), header.title, title_rect,
-             {.role = FontRole::title,
-              .smallest = FontRole::body,
-              .colour = palette.text,
-              .align = Align::left,
-              .centre_vertically = true});
-  if (!header.step.empty()) {
+  const Rect title_rect{title_x, content.y, header_right - title_x - step_width, header_height};
+  if (plan.title) {
+    text_block(context, join_id(screen_key, "title"), header.title, title_rect,
+               {.role = FontRole::title,
+                .smallest = FontRole::small,
+                .colour = palette.text,
+                .align = Align::left,
+                .centre_vertically = true});
+  }
+  if (show_step) {
     text_block(context, join_id(screen_key, "step"), header.step,
                {content.right() - step_width, content.y, step_width, header_height},
                {.role = FontRole::body,
@@ -75,27 +173,22 @@ FlowArea draw_flow_frame(DrawContext& context, std::string_view screen_key, cons
                 .centre_vertically = true});
   }
   Rect rest = content.below(header_height, layout.gap * 0.5F);
-  if (!header.subtitle.empty()) {
-    const float subtitle_height =
-        context.fonts.get(FontRole::body)->FontSize * (layout.compact ? 1.3F : 2.6F);
-    text_block(context, join_id(screen_key, "subtitle"), header.subtitle, rest.take_top(subtitle_height),
+  if (plan.subtitle && !header.subtitle.empty()) {
+    const float height = subtitle_height(context);
+    text_block(context, join_id(screen_key, "subtitle"), header.subtitle, rest.take_top(height),
                {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text_muted});
-    rest = rest.below(subtitle_height, layout.gap * 0.5F);
+    rest = rest.below(height, layout.gap * 0.5F);
   }
-  FlowArea area;
-  const bool keyboard_shown = keyboard != nullptr && keyboard->visible;
-  const float action_height =
-      layout.compact ? std::max(layout.min_target, layout.button_height * 0.8F) : layout.button_height;
-  if (keyboard_shown) {
-    const float share = layout.portrait ? 0.38F : (layout.compact ? 0.55F : 0.45F);
-    // Keys never shrink below the touch minimum: the fields above get what is left.
-    const float keyboard_height = std::min(
-        rest.h, std::max(rest.h * share, keyboard_min_height(layout, widget_layout(keyboard->kind))));
+  if (shown_keyboard != nullptr) {
+    const float keyboard_height = keyboard_height_for(context, *shown_keyboard, rest.h);
     area.keyboard = {rest.x, rest.bottom() - keyboard_height, rest.w, keyboard_height};
-    rest.h -= keyboard_height + layout.gap;
+    rest.h = std::max(0.0F, rest.h - keyboard_height - plan.keyboard_gap);
   }
-  area.actions = {rest.x, rest.bottom() - action_height, rest.w, action_height};
-  rest.h -= action_height + layout.gap;
+  if (!plan.actions_in_header) {
+    const float action_height = action_row_height(layout);
+    area.actions = {rest.x, rest.bottom() - action_height, rest.w, action_height};
+    rest.h = std::max(0.0F, rest.h - action_height - layout.gap);
+  }
   area.body = rest;
   return area;
 }

@@ -14,14 +14,21 @@
 namespace kiosk::ui {
 
 struct FlowArea {
-  Rect body;      // between the header and the action row
-  Rect actions;   // the row for the screen's main buttons (empty height when the keyboard takes it)
+  Rect body;      // between the header and the action row (or the keyboard)
+  Rect actions;   // the row for the screen's main buttons; on a small panel with the keyboard up it is
+                  // the right part of the header row
   Rect keyboard;  // the keyboard's place at the bottom; zero height when no keyboard is shown
 };
 
-// Draws the header (Back, title, step, subtitle) and splits the rest of the content area.
+// The height of a one-line text field (label above, room for an error line), and of the action row.
+float text_field_height(const DrawContext& context);
+float action_row_height(const Layout& layout);
+
+// Draws the header (Back, title, step, subtitle) and splits the rest of the content area. `body_needed` is
+// the least body height the screen needs with the keyboard up (0: one text field); on a small panel the
+// frame moves the actions into the header and drops the subtitle until the body gets it.
 FlowArea draw_flow_frame(DrawContext& context, std::string_view screen_key, const app::FlowHeaderVm& header,
-                         const app::KeyboardVm* keyboard, app::Intents& intents);
+                         const app::KeyboardVm* keyboard, app::Intents& intents, float body_needed = 0.0F);
 
 // A main button. "finish" ends the session; any other id is an action intent.
 void draw_action(DrawContext& context, std::string_view screen_key, const app::ActionVm& action, Rect rect,
@@ -35,13 +42,13 @@ void draw_flow_keyboard(DrawContext& context, std::string_view screen_key, const
 float draw_flow_field(DrawContext& context, const app::TextFieldVm& field, Rect rect, app::Intents& intents);
 
 // A yes/no toggle said in words. Tapping emits a toggle intent with the toggle's key.
-void draw_flow_toggle(DrawContext& context, std::string_view screen_key, const app::ToggleVm& toggle, Rect rect,
-                      app::Intents& intents);
+void draw_flow_toggle(DrawContext& context, std::string_view screen_key, const app::ToggleVm& toggle,
+                      Rect rect, app::Intents& intents);
 
 // Label/value lines ("Your reference: ABC-0001-X"). Returns the height used.
 // `on_hero` draws them on the hero band's colour (light text on the dark band).
-float draw_lines(DrawContext& context, std::string_view id, const std::vector<app::NoticeLineVm>& lines, Rect rect,
-                 FontRole value_role = FontRole::button, bool on_hero = false);
+float draw_lines(DrawContext& context, std::string_view id, const std::vector<app::NoticeLineVm>& lines,
+                 Rect rect, FontRole value_role = FontRole::button, bool on_hero = false);
 
 // Big choice buttons in a grid; a tap emits choose(key). `columns` 0 picks by orientation.
 void draw_choice_grid(DrawContext& context, std::string_view id, const std::vector<app::ChoiceVm>& choices,

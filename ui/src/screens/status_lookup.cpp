@@ -10,11 +10,13 @@
 namespace kiosk::ui {
 
 void draw_status_lookup(const app::StatusLookupVm& vm, app::Intents& intents, DrawContext& context) {
-  const auto area = draw_flow_frame(context, "status", vm.header, &vm.keyboard, intents);
   const auto& layout = context.layout;
+  // In portrait the two fields stack, so the body must hold both above the keyboard.
+  const float one_field = text_field_height(context);
+  const auto area = draw_flow_frame(context, "status", vm.header, &vm.keyboard, intents,
+                                    layout.portrait ? 2 * one_field + layout.gap : one_field);
   Rect body = area.body;
-  const float field_height =
-      std::min(body.h, layout.compact ? layout.min_target * 1.1F : layout.button_height * 1.3F);
+  const float field_height = std::min(body.h, one_field);
   const float reference_width = layout.portrait ? body.w : body.w * 0.62F;
   draw_flow_field(context, vm.reference, {body.x, body.y, reference_width, field_height}, intents);
   const Rect code_rect = layout.portrait

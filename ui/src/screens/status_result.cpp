@@ -10,8 +10,9 @@
 namespace kiosk::ui {
 
 void draw_status_result(const app::StatusResultVm& vm, app::Intents& intents, DrawContext& context) {
-  const auto area = draw_flow_frame(context, "result", vm.header, &vm.keyboard, intents);
   const auto& layout = context.layout;
+  const auto area =
+      draw_flow_frame(context, "result", vm.header, &vm.keyboard, intents, text_field_height(context) * 1.6F);
   const auto& palette = context.palette;
   Rect body = area.body;
   if (vm.keyboard.visible && vm.resolution_comment) {

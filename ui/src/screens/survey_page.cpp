@@ -75,8 +75,11 @@ void draw_question(DrawContext& context, const app::QuestionVm& question, Rect r
       break;
     }
     case app::QuestionKind::comment:
-      if (question.comment)
-        draw_flow_field(context, *question.comment, control, intents);
+      if (question.comment) {
+        auto field = *question.comment;
+        field.label.clear();  // the question's title stands right above the box
+        draw_flow_field(context, field, control, intents);
+      }
       break;
   }
 }
@@ -84,10 +87,14 @@ void draw_question(DrawContext& context, const app::QuestionVm& question, Rect r
 }  // namespace
 
 void draw_survey_page(const app::SurveyPageVm& vm, app::Intents& intents, DrawContext& context) {
-  const auto area = draw_flow_frame(context, "survey", vm.header, &vm.keyboard, intents);
   const auto& layout = context.layout;
-  Rect body = area.body;
   const float note_height = context.fonts.get(FontRole::small)->FontSize * 1.6F;
+  // With the keyboard up the body holds the anonymity note, a problem line and the focused comment.
+  const float problem_height = vm.problem.empty() ? 0.0F : note_height * 1.4F + layout.gap * 0.3F;
+  const auto area =
+      draw_flow_frame(context, "survey", vm.header, &vm.keyboard, intents,
+                      note_height + layout.gap * 0.3F + problem_height + text_field_height(context) * 1.6F);
+  Rect body = area.body;
   text_block(context, "survey.anonymous", vm.anonymous_note, body.take_top(note_height),
              {.role = FontRole::small, .smallest = FontRole::small, .colour = context.palette.text_muted});
   body = body.below(note_height, layout.gap * 0.3F);

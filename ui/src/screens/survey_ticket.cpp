@@ -13,8 +13,7 @@ void draw_survey_ticket(const app::SurveyTicketVm& vm, app::Intents& intents, Dr
   const auto area = draw_flow_frame(context, "survey_ticket", vm.header, &vm.keyboard, intents);
   const auto& layout = context.layout;
   Rect body = area.body;
-  const float field_height =
-      std::min(body.h, layout.compact ? layout.min_target * 1.1F : layout.button_height * 1.3F);
+  const float field_height = std::min(body.h, text_field_height(context));
   draw_flow_field(context, vm.ticket, body.take_top(field_height), intents);
   body = body.below(field_height, layout.gap * 0.5F);
   if (body.h > 0.0F) {

@@ -104,9 +104,11 @@ std::optional<std::string> draw_choice_list(DrawContext& context, std::string_vi
   const int count = static_cast<int>(vm.items.size());
   if (count == 0)
     return std::nullopt;
-  const int columns = std::clamp(vm.columns, 1, count);
-  const int rows = (count + columns - 1) / columns;
   const float gap = layout.gap * 0.5F;
+  // Rows never shrink below the touch minimum: when they would not fit, the list takes more columns.
+  const int rows_that_fit = std::max(1, static_cast<int>((rect.h + gap) / (layout.min_target + gap)));
+  const int columns = std::clamp(std::max(vm.columns, (count + rows_that_fit - 1) / rows_that_fit), 1, count);
+  const int rows = (count + columns - 1) / columns;
   const float width = (rect.w - static_cast<float>(columns - 1) * layout.gap) / static_cast<float>(columns);
   const float height = std::clamp((rect.h - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows),
                                   layout.min_target, layout.button_height * 1.2F);

@@ -128,10 +128,12 @@ std::optional<int> draw_numbers(DrawContext& context, std::string_view id, const
     ImFont* font = context.fonts.get(FontRole::small);
     const auto high = wrap_text(font, font->FontSize, vm.high_label, label_width);
     const float high_width = std::min(label_width, high.width + 2.0F);
-    text_block(context, join_id(id, "low"), vm.low_label, {left, rows_bottom, label_width, ends_height},
+    // Two lines where the rectangle has room for them, else one: never into what is drawn below.
+    const float ends_room = std::max(small * 1.2F, std::min(ends_height, rect.bottom() - rows_bottom));
+    text_block(context, join_id(id, "low"), vm.low_label, {left, rows_bottom, label_width, ends_room},
                {.role = FontRole::small, .smallest = FontRole::small, .colour = palette.text});
     text_block(context, join_id(id, "high"), vm.high_label,
-               {left + row_width - high_width, rows_bottom, high_width, ends_height},
+               {left + row_width - high_width, rows_bottom, high_width, ends_room},
                {.role = FontRole::small, .smallest = FontRole::small, .colour = palette.text});
   }
   return tapped;

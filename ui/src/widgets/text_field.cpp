@@ -41,12 +41,49 @@ struct FieldParts {
   Rect note;  // error and counter line; zero height when neither is shown
 };
 
+float label_line_height(const DrawContext& context) {
+  return context.fonts.get(FontRole::body)->FontSize * 1.15F;
+}
+
+float note_line_height(const DrawContext& context) {
+  return context.fonts.get(FontRole::small)->FontSize * 1.2F;
+}
+
+float field_spacing(const Layout& layout) {
+  return layout.gap * 0.2F;
+}
+
+// Label (and note) in a column left of the box, which takes the whole height. When the column has room
+// for one line only, an error comes first, then the label; a character counter gives way.
+FieldParts split_field_beside(const DrawContext& context, const TextFieldVm& vm, Rect rect) {
+  const auto& layout = context.layout;
+  const float label_width = rect.w * 0.3F;
+  const float box_x = rect.x + label_width + layout.gap * 0.5F;
+  const Rect column{rect.x, rect.y, label_width, rect.h};
+  FieldParts parts;
+  parts.box = {box_x, rect.y, rect.right() - box_x, std::max(layout.min_target, rect.h)};
+  const bool has_note = !vm.error.empty() || !vm.counter.empty();
+  const bool room_for_both = rect.h >= label_line_height(context) + note_line_height(context);
+  if (!has_note) {
+    parts.label = column;
+  } else if (room_for_both) {
+    parts.label = column.take_top(label_line_height(context));
+    parts.note = column.below(label_line_height(context), 0.0F);
+  } else if (!vm.error.empty()) {
+    parts.note = column;
+  } else {
+    parts.label = column;
+  }
+  return parts;
+}
+
 FieldParts split_field(const DrawContext& context, const TextFieldVm& vm, Rect rect) {
   const auto& layout = context.layout;
-  const float small = context.fonts.get(FontRole::small)->FontSize;
-  const float label_height = vm.label.empty() ? 0.0F : context.fonts.get(FontRole::body)->FontSize * 1.15F;
-  const float note_height = vm.error.empty() && vm.counter.empty() ? 0.0F : small * 1.2F;
-  const float spacing = layout.gap * 0.2F;
+  const float label_height = vm.label.empty() ? 0.0F : label_line_height(context);
+  const float note_height = vm.error.empty() && vm.counter.empty() ? 0.0F : note_line_height(context);
+  const float spacing = field_spacing(layout);
+  if (label_height > 0.0F && rect.h < label_height + spacing + layout.min_target)
+    return split_field_beside(context, vm, rect);
   FieldParts parts;
   parts.label = rect.take_top(label_height);
   Rect rest = label_height > 0.0F ? rect.below(label_height, spacing) : rect;
@@ -96,12 +133,17 @@ void draw_value(DrawContext& context, const TextFieldVm& vm, Rect inner) {
 
 }  // namespace
 
+float text_field_stacked_height(const DrawContext& context, float box_height) {
+  const float spacing = field_spacing(context.layout);
+  return label_line_height(context) + spacing + box_height + spacing + note_line_height(context);
+}
+
 bool draw_text_field(DrawContext& context, std::string_view id, const TextFieldVm& vm, Rect rect) {
   const auto& layout = context.layout;
   const auto& palette = context.palette;
   const auto parts = split_field(context, vm, rect);
   const std::string box_id(id);
-  if (!vm.label.empty()) {
+  if (!vm.label.empty() && parts.label.h > 0.0F) {
     text_block(context, join_id(id, "label"), vm.label, parts.label,
                {.role = FontRole::body,
                 .smallest = FontRole::small,
@@ -133,7 +175,7 @@ bool draw_text_field(DrawContext& context, std::string_view id, const TextFieldV
   if (parts.note.h > 0.0F) {
     const float counter_width =
         vm.counter.empty() ? 0.0F
-                           : std::min(parts.note.w * 0.4F,
+                           : std::min(parts.note.w * (vm.error.empty() ? 1.0F : 0.4F),
                                       width_of(context.fonts.get(FontRole::small),
                                                context.fonts.get(FontRole::small)->FontSize, vm.counter) +
                                           4.0F);

@@ -49,6 +49,10 @@ class KioskApp {
 
   const CustomerSession& session() const { return m_session; }
   const KioskConfig& config() const { return m_config; }
+
+  // A small panel (an ATM's 800x480) shows a survey page one question at a time. The UI says which
+  // kind of panel it draws on; the flows decide what that means.
+  void set_small_display(bool small) { m_small_display = small; }
   const LanguageCatalogs& catalogs() const { return m_catalogs; }
 
   // Puts the app into a given screen and language, for screenshots and previews.
@@ -93,6 +97,7 @@ class KioskApp {
   std::optional<std::string> m_out_of_service_reason;
   CustomerDesk* m_desk = nullptr;
   PrintCoordinator* m_printing = nullptr;
+  bool m_small_display = false;
 };
 
 }  // namespace kiosk::app

@@ -41,7 +41,7 @@ struct ComplaintState {
   std::string email;
   bool consent = false;
   bool extra_help = false;
-  std::string context;  // where the complaint came from, e.g. a low survey score; sent with it
+  std::string context;                // where the complaint came from, e.g. a low survey score; sent with it
   std::vector<std::string> problems;  // "field:code" from the domain's draft validation
   DeskProblem problem = DeskProblem::none;
   std::optional<ComplaintReceipt> receipt;
@@ -56,6 +56,8 @@ struct SurveyState {
   std::optional<domain::surveys::SurveyRunner> runner;
   std::map<std::string, std::string, std::less<>> comments;  // comment question name -> text
   bool show_missing = false;
+  // On a small display: which of the page's visible questions is shown (one at a time).
+  std::size_t question_step = 0;
   bool low_score = false;
   std::string low_score_context;
   DeskProblem problem = DeskProblem::none;

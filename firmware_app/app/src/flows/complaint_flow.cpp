@@ -344,7 +344,7 @@ void build_complaint_vm(const FlowViewContext& context, FrameVm& vm) {
           std::string(catalog.tr("The bank may use these details only to contact you about this complaint. "
                                  "They are stored encrypted "
                                  "and deleted when the complaint is closed."));
-      screen.privacy_label = std::string(catalog.tr("How we use your data"));
+      screen.privacy_label = privacy_link_label(context);
       screen.problem = contact_problem(catalog, state);
       screen.keyboard = keyboard_vm(session, catalog);
       const bool any_contact = !state.name.empty() || !state.phone.empty() || !state.email.empty();

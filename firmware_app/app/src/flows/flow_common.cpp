@@ -10,6 +10,14 @@ std::string step_text(const i18n::Catalog& catalog, int step, int total) {
                             {{"step", std::to_string(step)}, {"total", std::to_string(total)}});
 }
 
+std::string privacy_link_label(const FlowViewContext& context) {
+  if (context.small_display) {
+    // TRANSLATORS: the privacy button on small ATM panels, where it shares the header: keep it short.
+    return std::string(context.catalog.tr("Your data"));
+  }
+  return std::string(context.catalog.tr("How we use your data"));
+}
+
 FlowHeaderVm flow_header(const i18n::Catalog& catalog, std::string title, std::string subtitle, int step,
                          int total) {
   FlowHeaderVm header;

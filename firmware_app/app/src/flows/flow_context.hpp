@@ -18,6 +18,7 @@ struct FlowContext {
   CustomerDesk* desk;  // null when the store is unavailable: flows are then not offered
   PrintCoordinator* printing;
   const KioskConfig& config;
+  bool small_display = false;
 };
 
 struct FlowViewContext {
@@ -26,10 +27,14 @@ struct FlowViewContext {
   const PrintCoordinator* printing;
   const KioskConfig& config;
   const i18n::Catalog& catalog;
+  bool small_display = false;
 };
 
 // "Step 2 of 5" in the customer's language.
 std::string step_text(const i18n::Catalog& catalog, int step, int total);
+
+// The button that opens the privacy notice: a short label where it shares a small panel's header.
+std::string privacy_link_label(const FlowViewContext& context);
 
 FlowHeaderVm flow_header(const i18n::Catalog& catalog, std::string title, std::string subtitle, int step,
                          int total);

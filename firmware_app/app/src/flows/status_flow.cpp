@@ -103,7 +103,7 @@ void build_status_vm(const FlowViewContext& context, FrameVm& vm) {
     screen.code.value = std::string(state.code_input.size(), '*');  // the code is never shown in the hall
     screen.code.masked = true;
     screen.problem = problem_text(catalog, state.problem);
-    screen.privacy_label = std::string(catalog.tr("How we use your data"));
+    screen.privacy_label = privacy_link_label(context);
     screen.keyboard = keyboard_vm(session, catalog);
     screen.look_up = {"look_up", std::string(catalog.tr("Show status")),
                       !state.reference_input.empty() && state.code_input.size() == 4, true};

@@ -100,6 +100,40 @@ void ensure_comment_fields(SurveyState& state) {
   }
 }
 
+// On a small display a page with several questions is shown one question per step; Next and Back move
+// between them before they move between pages. 0 when the whole page is shown at once.
+std::size_t question_steps(bool small_display, const SurveyState& state) {
+  if (!small_display || !state.runner)
+    return 0;
+  const auto count = state.runner->visible_questions(state.runner->current_page_index()).size();
+  return count > 1 ? count : 0;
+}
+
+std::size_t shown_step(bool small_display, const SurveyState& state) {
+  const auto steps = question_steps(small_display, state);
+  return steps == 0 ? 0 : std::min(state.question_step, steps - 1);
+}
+
+// Next within a page: the shown question must be answered if required. True when it moved.
+bool next_question(FlowContext& context) {
+  auto& state = context.session.survey;
+  const auto steps = question_steps(context.small_display, state);
+  const auto step = shown_step(context.small_display, state);
+  if (steps == 0 || step + 1 >= steps)
+    return false;
+  sync_comments(state);
+  const auto& shown = state.runner->visible_questions(state.runner->current_page_index())[step]->name;
+  const auto missing = state.runner->missing_required();
+  if (std::any_of(missing.begin(), missing.end(), [&](const auto& gap) { return gap.question == shown; })) {
+    state.show_missing = true;
+    return true;
+  }
+  state.show_missing = false;
+  state.question_step = step + 1;
+  context.session.editing = {};
+  return true;
+}
+
 void remember_low_score(SurveyState& state, const surveys::CompletedSurvey& completed) {
   const auto low = surveys::low_score_questions(state.runner->definition(), completed.answers);
   if (low.empty())
@@ -119,6 +153,7 @@ void finish_page(FlowContext& context) {
   state.show_missing = false;
   if (!state.runner->is_last_page()) {
     state.runner->next();
+    state.question_step = 0;
     ensure_comment_fields(state);
     context.session.editing = {};
     return;
@@ -232,11 +267,19 @@ bool apply_survey(FlowContext& context, const Intent& intent) {
         return true;
       }
       if (intent.kind == Kind::action && intent.argument == "next") {
-        finish_page(context);
+        if (!next_question(context))
+          finish_page(context);
         return true;
       }
       if (intent.kind == Kind::back) {
         sync_comments(state);
+        state.show_missing = false;
+        if (const auto step = shown_step(context.small_display, state); step > 0) {
+          state.question_step = step - 1;
+          session.editing = {};
+          return true;
+        }
+        state.question_step = 0;
         if (!state.runner->back()) {
           state = {};
           go_to(session, ScreenId::home);
@@ -404,17 +447,23 @@ void build_survey_vm(const FlowViewContext& context, FrameVm& vm) {
       if (screen.header.title.empty())
         screen.header.title = runner.definition().title.in(session.language);
       screen.anonymous_note = anonymous;
-      for (const auto* question : runner.visible_questions(runner.current_page_index())) {
-        screen.questions.push_back(question_vm(context, *question));
+      const auto visible = runner.visible_questions(runner.current_page_index());
+      const auto steps = question_steps(context.small_display, state);
+      const auto step = shown_step(context.small_display, state);
+      for (std::size_t index = 0; index < visible.size(); ++index) {
+        if (steps == 0 || index == step)
+          screen.questions.push_back(question_vm(context, *visible[index]));
       }
+      const bool last_step = steps == 0 || step + 1 >= steps;
       if (state.show_missing)
         screen.problem = std::string(catalog.tr("Please answer the questions marked Required."));
       if (state.problem != DeskProblem::none)
         screen.problem = problem_text(catalog, state.problem);
       screen.keyboard = keyboard_vm(session, catalog);
-      screen.next = {
-          "next", runner.is_last_page() ? std::string(catalog.tr("Send")) : std::string(catalog.tr("Next")),
-          true, true};
+      screen.next = {"next",
+                     runner.is_last_page() && last_step ? std::string(catalog.tr("Send"))
+                                                        : std::string(catalog.tr("Next")),
+                     true, true};
       break;
     }
     case ScreenId::survey_done: {

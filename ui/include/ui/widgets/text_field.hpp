@@ -22,9 +22,14 @@ struct TextFieldVm {
   bool multiline = false;     // wraps; when too long shows the last lines that fit
 };
 
+// The height of a field with its label above the box and room for the error/counter line.
+float text_field_stacked_height(const DrawContext& context, float box_height);
+
 // Draws the field in `rect` (label, box, error/counter line). The box is at least the touch minimum
-// high. Records "<id>" (the box, tappable), "<id>.label", "<id>.error", "<id>.counter".
-// Returns true when the box was tapped (the caller focuses it).
+// high. A rectangle lower than the label plus that minimum (a small panel with the keyboard up) puts
+// the label, and the error under it, to the left of the box instead of above it. Records "<id>" (the box,
+// tappable), "<id>.label", "<id>.error", "<id>.counter". Returns true when the box was tapped (the caller
+// focuses it).
 bool draw_text_field(DrawContext& context, std::string_view id, const TextFieldVm& vm, Rect rect);
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cmath>
 #include <iostream>
 
 #include "app/kiosk_services.hpp"
@@ -31,10 +32,29 @@ std::unique_ptr<SyncRunner> start_sync(const app::Startup& startup, const app::K
   if (!startup.store)
     return nullptr;
   std::string problem;
-  auto runner = SyncRunner::start(startup.config, startup.data_dir, startup.data_dir / "kiosk.db", problem);
+  ContentListener on_content;
+  if (services.content_updates) {
+    // Poller thread -> the slot the app empties on the UI thread between customers.
+    on_content = [pending = services.content_updates.get()](app::ContentUpdate update) {
+      pending->offer(std::move(update));
+    };
+  }
+  auto runner = SyncRunner::start(startup.config, startup.data_dir, startup.data_dir / "kiosk.db", problem,
+                                  std::move(on_content));
   if (runner && services.desk)
     services.desk->set_commit_listener([sync = runner.get()] { sync->wake(); });
   return runner;
+}
+
+// The desk with this kiosk's services, and the content head office sent before (it wins over the assets,
+// so a restart keeps it). Before the fonts are requested: the atlas must hold the content's glyphs.
+app::KioskServices make_services(app::Startup& startup, const platform::Clock& clock,
+                                 const app::KioskApp& kiosk_app) {
+  auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir,
+                                           startup.data_dir, clock, kiosk_app.catalogs());
+  if (services.desk)
+    services.desk->update_content(stored_content(startup.config, startup.data_dir));
+  return services;
 }
 
 // Sync is up and has nothing left to deliver.
@@ -57,8 +77,7 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   platform::SystemClock clock;
   auto fonts = font_request(startup);
   auto kiosk_app = make_app(startup, clock);
-  auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir,
-                                           startup.data_dir, clock, kiosk_app->catalogs());
+  auto services = make_services(startup, clock, *kiosk_app);
   // The screens are shown with sample content from a throw-away store, never with this kiosk's data.
   auto preview =
       std::make_unique<app::PreviewServices>(startup.config, startup.assets_dir, kiosk_app->catalogs());
@@ -104,17 +123,22 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   const auto until = clock.steady_now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                               std::chrono::duration<double>(options.duration_seconds));
   const auto frames_before = kiosk.runner().frames_drawn();
+  const auto loop_started = clock.steady_now();
   while (clock.steady_now() < until && !(options.until_synced && synced(sync.get()))) {
     const auto left = std::chrono::duration_cast<milliseconds>(until - clock.steady_now());
-    kiosk.runner().pump(std::min(left, options.until_synced ? milliseconds{100} : k_max_wait));
+    if (!kiosk.runner().pump(std::min(left, options.until_synced ? milliseconds{100} : k_max_wait)))
+      break;  // SIGTERM/SIGINT (SDL turns them into a quit event): stop sync cleanly, as at the end
   }
   if (options.duration_seconds > 0) {
-    std::cout << "Ran the event loop for " << options.duration_seconds
+    const auto ran = std::chrono::duration<double>(clock.steady_now() - loop_started).count();
+    std::cout << "Ran the event loop for " << std::llround(ran)
               << " s: " << kiosk.runner().frames_drawn() - frames_before << " frames drawn\n";
   }
-  if (sync)
+  if (sync) {
     std::cout << "Sync: " << describe(sync->status()) << '\n';
-  else
+    if (auto downstream = sync->downstream_status())
+      std::cout << "Downstream: " << describe(*downstream) << '\n';
+  } else
     std::cout << "Sync: not running (policy " << app::to_string(startup.config.sync.policy) << ")\n";
   stop_sync(sync, services);
   return k_exit_ok;
@@ -125,8 +149,7 @@ int run_windowed(app::Startup& startup) {
   platform::SystemClock clock;
   auto fonts = font_request(startup);
   auto kiosk_app = make_app(startup, clock);
-  auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir,
-                                           startup.data_dir, clock, kiosk_app->catalogs());
+  auto services = make_services(startup, clock, *kiosk_app);
   services.attach_to(*kiosk_app);
   if (services.desk)
     fonts.glyph_text += app::content_glyph_text(services.desk->content());

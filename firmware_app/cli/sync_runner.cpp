@@ -6,6 +6,7 @@
 #include <optional>
 #include <system_error>
 
+#include "cli/sync_config.hpp"
 #include "store/pii_cipher.hpp"
 #include "sync/fallback_transport.hpp"
 #include "sync/https_transport.hpp"
@@ -16,6 +17,7 @@ namespace kiosk::cli {
 
 struct SyncRunner::Parts {
   sync::SyncStatus status;
+  std::unique_ptr<Downstream> downstream;  // before the transports: the MQTT one pokes its poller
   std::unique_ptr<store::PiiCipher> cipher;
   std::unique_ptr<sync::MqttTransport> mqtt;
   std::unique_ptr<sync::HttpsTransport> https;
@@ -29,20 +31,11 @@ struct SyncRunner::Parts {
       drainer->stop();
     if (transport)
       transport->stop();
+    downstream.reset();  // its poller stops last: nothing pokes it any more
   }
 };
 
 namespace {
-
-std::filesystem::path under(const std::filesystem::path& data_dir, const std::filesystem::path& file) {
-  return file.is_absolute() ? file : data_dir / file;
-}
-
-// Paho C spells the TLS scheme "ssl://"; "mqtts://" is the name people write.
-std::string paho_uri(const std::string& url) {
-  constexpr std::string_view k_mqtts = "mqtts://";
-  return url.starts_with(k_mqtts) ? "ssl://" + url.substr(k_mqtts.size()) : url;
-}
 
 std::optional<std::string> missing_file(const std::filesystem::path& file, std::string_view what) {
   std::error_code error;
@@ -59,37 +52,22 @@ bool uses_https(app::SyncPolicy policy) {
   return policy == app::SyncPolicy::https || policy == app::SyncPolicy::mqtt_with_https_fallback;
 }
 
-sync::MqttConfig mqtt_config(const app::KioskConfig& config, const std::filesystem::path& data_dir) {
-  sync::MqttConfig mqtt;
-  mqtt.server_uri = paho_uri(config.sync.mqtt_url);
-  mqtt.kiosk_id = config.kiosk.kiosk_id;
-  mqtt.branch_id = config.kiosk.branch_id;
-  mqtt.ca_file = under(data_dir, config.sync.ca_file);
-  mqtt.cert_file = under(data_dir, config.sync.cert_file);
-  mqtt.key_file = under(data_dir, config.sync.key_file);
-#ifdef KIOSK_VERSION
-  mqtt.software_version = KIOSK_VERSION;
-#endif
-  return mqtt;
-}
-
-sync::HttpsConfig https_config(const app::KioskConfig& config, const std::filesystem::path& data_dir) {
-  sync::HttpsConfig https;
-  https.base_url = config.sync.https_url;
-  https.kiosk_id = config.kiosk.kiosk_id;
-  https.ca_file = under(data_dir, config.sync.ca_file);
-  https.cert_file = under(data_dir, config.sync.cert_file);
-  https.key_file = under(data_dir, config.sync.key_file);
-  https.pinned_public_keys = config.sync.pinned_public_keys;
-  return https;
-}
-
 // Builds the transports of the policy into `parts`; throws std::runtime_error (libcurl init) only.
 void build_transports(SyncRunner::Parts& parts, const app::KioskConfig& config,
                       const std::filesystem::path& data_dir) {
   const auto policy = config.sync.policy;
-  if (uses_mqtt(policy))
-    parts.mqtt = std::make_unique<sync::MqttTransport>(mqtt_config(config, data_dir), parts.status);
+  if (uses_mqtt(policy)) {
+    auto mqtt = mqtt_config(config, data_dir);
+    if (parts.downstream && !parts.downstream->followed.empty()) {
+      // Retained pointers announce a new bundle at once; the poller's backstop catches anything missed.
+      mqtt.bundle_pointers = parts.downstream->followed;
+      mqtt.on_bundle_pointer = [poller =
+                                    parts.downstream->poller.get()](sync::protocol::BundlePointer pointer) {
+        poller->poke(std::move(pointer));
+      };
+    }
+    parts.mqtt = std::make_unique<sync::MqttTransport>(std::move(mqtt), parts.status);
+  }
   if (uses_https(policy))
     parts.https = std::make_unique<sync::HttpsTransport>(https_config(config, data_dir), parts.status);
   if (parts.mqtt && parts.https) {
@@ -109,7 +87,8 @@ void build_transports(SyncRunner::Parts& parts, const app::KioskConfig& config,
 
 std::unique_ptr<SyncRunner> SyncRunner::start(const app::KioskConfig& config,
                                               const std::filesystem::path& data_dir,
-                                              const std::filesystem::path& database, std::string& problem) {
+                                              const std::filesystem::path& database, std::string& problem,
+                                              ContentListener on_content) {
   problem.clear();
   if (config.sync.policy == app::SyncPolicy::off) {
     spdlog::info("sync: off ([sync] policy); events wait in the outbox");
@@ -134,6 +113,7 @@ std::unique_ptr<SyncRunner> SyncRunner::start(const app::KioskConfig& config,
     return nullptr;
   }
   try {
+    parts->downstream = make_downstream(config, data_dir, database, std::move(on_content));
     build_transports(*parts, config, data_dir);
     sync::DrainerConfig drainer;
     drainer.database = database;
@@ -146,6 +126,8 @@ std::unique_ptr<SyncRunner> SyncRunner::start(const app::KioskConfig& config,
         std::make_unique<sync::OutboxDrainer>(std::move(drainer), *parts->transport, parts->status);
     parts->transport->start(*parts->drainer);
     parts->drainer->start();
+    if (parts->downstream)
+      parts->downstream->poller->start();
   } catch (const std::exception& error) {
     problem = error.what();
     spdlog::error("sync not started: {}; events wait in the outbox", problem);
@@ -166,6 +148,20 @@ void SyncRunner::wake() {
 
 sync::SyncStatusSnapshot SyncRunner::status() const {
   return m_parts->status.snapshot();
+}
+
+std::optional<sync::DownstreamStatus> SyncRunner::downstream_status() const {
+  if (!m_parts->downstream)
+    return std::nullopt;
+  return m_parts->downstream->poller->status();
+}
+
+std::string describe(const sync::DownstreamStatus& status) {
+  std::string text = fmt::format("{} rounds, {} complaint status changes applied, cursor {}", status.rounds,
+                                 status.status_changes_applied, status.status_cursor);
+  if (!status.last_error.empty())
+    text += fmt::format(" (last error: {})", status.last_error);
+  return text;
 }
 
 std::string describe(const sync::SyncStatusSnapshot& status) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 #include "temp_dir.hpp"
@@ -61,6 +62,23 @@ TEST(FontCache, DamagedCacheIsRebakedNotTrusted) {
   const auto garbage = render_home(cache.path());
   EXPECT_FALSE(garbage.report.from_cache);
   EXPECT_TRUE(cold.pixels == garbage.pixels);
+}
+
+// Content from head office arrives after the atlas was baked; its characters must be drawable once it is
+// in use (a survey whose Chinese title uses characters no catalog or shipped file has).
+TEST(FontCache, ContentFromHeadOfficeBringsItsGlyphsIntoTheAtlas) {
+  UiHarness ui;
+  const auto before = ui.kiosk().runner().font_report().glyph_count;
+  std::ifstream in(std::filesystem::path(KIOSK_ASSETS_DIR) / "surveys" / "visit.json");
+  std::string survey((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string shipped_title = "评价您的到访";
+  const auto at = survey.find(shipped_title);
+  ASSERT_NE(at, std::string::npos);
+  survey.replace(at, shipped_title.size(), "猫狗熊到访");
+  ui.services().content_updates->offer({"surveys", "{\"visit\":" + survey + "}", 2, "surveys/all v2"});
+  ui.wait(std::chrono::seconds{1});  // on the attract screen: the app adopts it at the next tick
+  EXPECT_EQ(ui.app().content_generation(), 1U);
+  EXPECT_GE(ui.kiosk().runner().font_report().glyph_count, before + 3) << "猫, 狗 and 熊 were baked";
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 
 #include "child_process.hpp"
 #include "free_port.hpp"
+#include "head_office_tools.hpp"
 #include "headoffice/central_db.hpp"
 #include "headoffice/registry.hpp"
 #include "mosquitto_broker.hpp"
@@ -131,37 +132,14 @@ class DownstreamFlowTest : public ::testing::Test {
   // headoffice-ingest publish; `mqtt` false stores the bundle without announcing it.
   void publish(const std::string& kind, const std::string& payload, const std::optional<std::string>& branch,
                bool mqtt) {
-    const auto file = m_dir / (kind + ".json");
-    std::ofstream(file) << payload;
-    std::vector<std::string> args{HEADOFFICE_INGEST_BIN,
-                                  "publish",
-                                  "--kind",
-                                  kind,
-                                  "--file",
-                                  file.string(),
-                                  "--key",
-                                  m_pki.file("bundle-current.key").string(),
-                                  "--db",
-                                  m_ho_db.string()};
-    if (branch) {
-      args.insert(args.end(), {"--branch", *branch});
-    }
-    if (mqtt) {
-      args.insert(args.end(), {"--mqtt", m_broker.uri(), "--tls-dir", m_pki.dir().string()});
-    }
-    ChildProcess process;
-    process.start(args, m_dir / "publish.log");
-    ASSERT_TRUE(process.wait_exit(30s)) << read_text(m_dir / "publish.log");
+    const auto output =
+        publish_bundle(m_pki, m_ho_db, m_dir.path(), kind, payload, branch, mqtt ? m_broker.uri() : "");
+    ASSERT_NE(output.find("published " + kind), std::string::npos) << output;
   }
 
   void complaint_status(const std::string& ref, const std::string& status) {
-    ChildProcess process;
-    process.start({HEADOFFICE_INGEST_BIN, "complaint-status", "--db", m_ho_db.string(), "--ref", ref,
-                   "--status", status},
-                  m_dir / "status.log");
-    ASSERT_TRUE(process.wait_exit(20s));
-    ASSERT_NE(read_text(m_dir / "status.log").find("complaint " + ref + " -> " + status), std::string::npos)
-        << read_text(m_dir / "status.log");
+    const auto output = record_complaint_status(m_ho_db, m_dir.path(), ref, status);
+    ASSERT_NE(output.find("complaint " + ref + " -> " + status), std::string::npos) << output;
   }
 
   // A complaint on the kiosk, and its complaint.submitted event at head office (so head office knows

@@ -36,7 +36,11 @@ void emit_typed_input(const TypedInput& typed, app::Intents& intents) {
 
 KioskRunner::KioskRunner(app::KioskApp& app, const platform::Clock& clock, FontRequest fonts,
                          const std::function<std::unique_ptr<RenderBackend>()>& make_backend)
-    : m_app(app), m_clock(clock), m_font_request(std::move(fonts)) {
+    : m_app(app),
+      m_clock(clock),
+      m_font_request(std::move(fonts)),
+      m_base_glyph_text(m_font_request.glyph_text),
+      m_font_content_generation(app.content_generation()) {
   m_context = ImGui::CreateContext();
   ImGui::SetCurrentContext(m_context);
   auto& io = ImGui::GetIO();
@@ -60,8 +64,16 @@ KioskRunner::~KioskRunner() {
 }
 
 void KioskRunner::ensure_fonts(float scale, bool large_text) {
-  if (m_fonts_built && m_font_request.scale == scale && m_font_request.large_text == large_text) {
+  const auto content_generation = m_app.content_generation();
+  if (m_fonts_built && m_font_request.scale == scale && m_font_request.large_text == large_text &&
+      m_font_content_generation == content_generation) {
     return;
+  }
+  if (m_font_content_generation != content_generation) {
+    // Content from head office (a new survey, renamed services) may use characters the atlas lacks.
+    // Rebuilt from the start-up text each time, so the glyph text does not grow with every update.
+    m_font_request.glyph_text = m_base_glyph_text + m_app.content_glyph_text();
+    m_font_content_generation = content_generation;
   }
   m_font_request.scale = scale;
   m_font_request.large_text = large_text;

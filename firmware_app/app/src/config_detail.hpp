@@ -69,6 +69,8 @@ inline constexpr IntRange k_business_days_range{1, 60, ""};
 inline constexpr IntRange k_batch_events_range{1, 500, ""};
 inline constexpr IntRange k_ack_timeout_range{5, 3600, "s"};
 inline constexpr IntRange k_fallback_after_range{10, 86400, "s"};
+inline constexpr IntRange k_bundle_poll_range{10, 86400, "s"};
+inline constexpr std::size_t k_max_bundle_public_keys = 2;  // current and next
 
 // A value from the file, quoted for a message: control characters escaped (check-config prints to a
 // terminal) and cut after 64 bytes, so a hostile megabyte-long value gives a one-line issue.

@@ -174,6 +174,14 @@ class TableReader {
     m_locations.elements[dotted(key)] = std::move(positions);
   }
 
+  void read_path_list(std::string_view key, std::vector<std::filesystem::path>& out) {
+    std::vector<std::string> texts;
+    for (const auto& path : out)
+      texts.push_back(path.string());
+    read_string_list(key, texts);
+    out.assign(texts.begin(), texts.end());
+  }
+
   template <typename Enum, std::size_t N>
   void read_enum(std::string_view key, std::string_view what, const std::array<Enum, N>& values, Enum& out) {
     const auto* node = find(key);
@@ -338,6 +346,10 @@ void read_sync(TableReader& reader, KioskConfig& config) {
   reader.read_int("max_batch_events", k_batch_events_range, sync.max_batch_events);
   reader.read_seconds("ack_timeout_seconds", k_ack_timeout_range, sync.ack_timeout);
   reader.read_seconds("fallback_after_seconds", k_fallback_after_range, sync.fallback_after);
+  reader.read_path_list("bundle_public_keys", sync.bundle_public_keys);
+  reader.read_string_list("bundle_kinds", sync.bundle_kinds);
+  reader.read_seconds("bundle_poll_seconds", k_bundle_poll_range, sync.bundle_poll);
+  reader.read_bool("complaint_status", sync.complaint_status);
 }
 
 void read_logging(TableReader& reader, KioskConfig& config) {

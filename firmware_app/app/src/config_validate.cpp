@@ -366,6 +366,7 @@ class Validator {
         }
       }
     }
+    check_downstream(sync);
     if (!usable("sync.policy")) {
       return;
     }
@@ -381,12 +382,61 @@ class Validator {
     if (sync.policy == SyncPolicy::off) {
       return;
     }
+    // Bundles are only ever fetched over HTTPS (MQTT carries just the pointer), so keys without a URL
+    // would follow nothing while looking configured.
+    if (usable("sync.https_url") && usable("sync.bundle_public_keys") && usable("sync.bundle_kinds") &&
+        sync.https_url.empty() && !sync.bundle_public_keys.empty() && !sync.bundle_kinds.empty()) {
+      report_at(m_locations.find_first({"sync.bundle_public_keys", "sync.policy"}), "sync.bundle_public_keys",
+                "bundles are fetched over HTTPS: sync.https_url is required when bundle_public_keys is set");
+    }
     for (auto [key, value] : {std::pair{"sync.ca_file", &sync.ca_file},
                               {"sync.cert_file", &sync.cert_file},
                               {"sync.key_file", &sync.key_file}}) {
       if (usable(key) && value->empty()) {
         report_at(m_locations.find_first({key, "sync.policy"}), key,
                   fmt::format("is required when sync.policy is \"{}\"", policy));
+      }
+    }
+  }
+
+  // The downstream keys on their own; how they combine with the policy is checked by check_sync.
+  void check_downstream(const KioskConfig::Sync& sync) {
+    check_range("sync.bundle_poll_seconds", k_bundle_poll_range, sync.bundle_poll.count());
+    if (usable("sync.bundle_public_keys")) {
+      const auto& keys = sync.bundle_public_keys;
+      if (keys.size() > k_max_bundle_public_keys) {
+        report("sync.bundle_public_keys",
+               fmt::format("lists {} keys; at most {} are pinned (the current and the next signing key)",
+                           keys.size(), k_max_bundle_public_keys));
+      }
+      for (std::size_t index = 0; index < keys.size(); ++index) {
+        const auto text = keys[index].string();
+        if (text.empty() || has_control_character(text)) {
+          report_element(
+              "sync.bundle_public_keys", index,
+              fmt::format("expected the path of a PEM public key file, got {}", quoted_value(text)));
+        } else if (std::find(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(index), keys[index]) !=
+                   keys.begin() + static_cast<std::ptrdiff_t>(index)) {
+          report_element("sync.bundle_public_keys", index,
+                         fmt::format("{} is listed twice", quoted_value(text)));
+        }
+      }
+    }
+    if (usable("sync.bundle_kinds")) {
+      const auto& kinds = sync.bundle_kinds;
+      for (std::size_t index = 0; index < kinds.size(); ++index) {
+        const bool known = std::find(k_applicable_bundle_kinds.begin(), k_applicable_bundle_kinds.end(),
+                                     kinds[index]) != k_applicable_bundle_kinds.end();
+        if (!known) {
+          report_element(
+              "sync.bundle_kinds", index,
+              fmt::format("unknown bundle kind {}; this kiosk applies: surveys, services, bookings",
+                          quoted_value(kinds[index])));
+        } else if (std::find(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(index),
+                             kinds[index]) != kinds.begin() + static_cast<std::ptrdiff_t>(index)) {
+          report_element("sync.bundle_kinds", index,
+                         fmt::format("{} is listed twice", quoted_value(kinds[index])));
+        }
       }
     }
   }

@@ -69,6 +69,22 @@ void CustomerDesk::set_commit_listener(std::function<void()> listener) {
   m_impl->committed = std::move(listener);
 }
 
+std::size_t CustomerDesk::update_content(const std::vector<ContentUpdate>& updates) {
+  std::size_t applied = 0;
+  for (const auto& update : updates) {
+    std::vector<std::string> warnings;
+    if (auto problem = apply_content_update(m_content, update, warnings); !problem.empty()) {
+      spdlog::error("content {} not used: {}", update.origin, problem);
+      continue;
+    }
+    for (const auto& warning : warnings)
+      spdlog::warn("content {}: {}", update.origin, warning);
+    spdlog::info("content {} in use", update.origin);
+    ++applied;
+  }
+  return applied;
+}
+
 bool CustomerDesk::complaints_available() const {
   return m_impl->cipher != nullptr;
 }

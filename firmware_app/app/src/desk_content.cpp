@@ -38,7 +38,8 @@ DeskContent load_desk_content(const std::filesystem::path& assets_dir, std::vect
       content.services = std::move(*catalog);
     }
   }
-  // Bookings arrive from head office with the configuration; until then the sample file serves for trials.
+  // Bookings arrive from head office as a `bookings` bundle (content_updates.hpp); until one has, the sample
+  // file serves for trials.
   const auto bookings_file = assets_dir / "services" / "bookings.sample.json";
   if (std::filesystem::exists(bookings_file)) {
     if (auto text = read_text(bookings_file, problems)) {
@@ -53,11 +54,11 @@ DeskContent load_desk_content(const std::filesystem::path& assets_dir, std::vect
       content.taxonomy = std::move(*taxonomy);
     }
   }
-  for (const auto* trigger : {"visit", "atm_quick"}) {
+  for (const auto trigger : k_survey_triggers) {
     const auto survey_file = assets_dir / "surveys" / (std::string(trigger) + ".json");
     if (auto text = read_text(survey_file, problems)) {
       if (auto survey = take(survey_file, domain::surveys::parse_survey(*text, trigger), problems)) {
-        content.surveys.emplace(trigger, std::move(*survey));
+        content.surveys.emplace(std::string(trigger), std::move(*survey));
       }
     }
   }

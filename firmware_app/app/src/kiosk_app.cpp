@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/content_updates.hpp"
 #include "app/customer_desk.hpp"
 #include "app/print_coordinator.hpp"
 #include "domain/language.hpp"
@@ -33,6 +34,28 @@ KioskApp::KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now)
 void KioskApp::attach(CustomerDesk* desk, PrintCoordinator* printing) {
   m_desk = desk;
   m_printing = printing;
+}
+
+void KioskApp::attach_content_updates(PendingContent* pending) {
+  m_pending_content = pending;
+}
+
+std::string KioskApp::content_glyph_text() const {
+  return m_desk != nullptr ? app::content_glyph_text(m_desk->content()) : std::string{};
+}
+
+// Between customers only: a session holds ids of the services and the survey it shows, and a swap under
+// it would change what the customer is answering.
+bool KioskApp::adopt_pending_content() {
+  if (m_pending_content == nullptr || m_desk == nullptr || in_customer_session() ||
+      !m_pending_content->has_updates()) {
+    return false;
+  }
+  if (m_desk->update_content(m_pending_content->take()) == 0) {
+    return false;
+  }
+  ++m_content_generation;
+  return true;
 }
 
 void KioskApp::enter_out_of_service(std::string staff_reason) {
@@ -83,6 +106,7 @@ void KioskApp::apply_one(const Intent& intent, TimePoint now) {
   using Kind = Intent::Kind;
   if (intent.kind == Kind::start_session) {
     if (m_session.screen == ScreenId::attract) {
+      adopt_pending_content();  // the customer starts with the newest content
       start_session(now);
     }
     return;
@@ -163,8 +187,9 @@ bool KioskApp::tick(TimePoint now) {
   if (in_customer_session() && m_idle.phase(now) == domain::IdlePhase::expired) {
     end_session(now);
   }
+  const bool adopted = adopt_pending_content();
   const auto visible = visible_timers(now);
-  const bool changed = visible != m_last_visible || printed;
+  const bool changed = visible != m_last_visible || printed || adopted;
   m_last_visible = visible;
   return changed;
 }

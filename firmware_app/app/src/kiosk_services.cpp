@@ -17,6 +17,7 @@ KioskServices& KioskServices::operator=(KioskServices&&) noexcept = default;
 
 void KioskServices::attach_to(KioskApp& app) const {
   app.attach(desk.get(), printing.get());
+  app.attach_content_updates(content_updates.get());
 }
 
 KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config,
@@ -34,6 +35,7 @@ KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config
   services.desk = std::make_unique<CustomerDesk>(*store, config, std::move(content), clock,
                                                  data_dir / "keys" / "pii.key");
   services.printing = std::make_unique<PrintCoordinator>(config, catalogs, services.desk->content());
+  services.content_updates = std::make_unique<PendingContent>();
   return services;
 }
 

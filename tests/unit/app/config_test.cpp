@@ -82,6 +82,10 @@ const std::vector<std::string>& contract_keys() {
       "sync.max_batch_events",
       "sync.ack_timeout_seconds",
       "sync.fallback_after_seconds",
+      "sync.bundle_public_keys",
+      "sync.bundle_kinds",
+      "sync.bundle_poll_seconds",
+      "sync.complaint_status",
       "logging.level",
       "logging.max_file_kib",
       "logging.max_files",
@@ -235,6 +239,36 @@ max_files = 50
   EXPECT_EQ(config.logging.level, "debug");
   EXPECT_EQ(config.logging.max_file_kib, 64);
   EXPECT_EQ(config.logging.max_files, 50);
+}
+
+TEST(ConfigParse, ReadsTheDownstreamKeys) {
+  const auto result = parse(R"toml(
+[sync]
+policy = "mqtt_with_https_fallback"
+mqtt_url = "ssl://broker.bank.example:8883"
+https_url = "https://ingest.bank.example:8443"
+bundle_public_keys = ["sync/bundle-current.pub", "/etc/branch-kiosk/bundle-next.pub"]
+bundle_kinds = ["services", "surveys"]
+bundle_poll_seconds = 60
+complaint_status = false
+)toml");
+  ASSERT_TRUE(result.ok()) << all_issues(result);
+  const auto& sync = result.config->sync;
+  EXPECT_EQ(sync.bundle_public_keys, (std::vector<std::filesystem::path>{
+                                         "sync/bundle-current.pub", "/etc/branch-kiosk/bundle-next.pub"}));
+  EXPECT_EQ(sync.bundle_kinds, (std::vector<std::string>{"services", "surveys"}));
+  EXPECT_EQ(sync.bundle_poll, 60s);
+  EXPECT_FALSE(sync.complaint_status);
+}
+
+TEST(ConfigDefaults, DownstreamFollowsTheCustomerContentButNoBundleWithoutKeys) {
+  const auto& sync = default_config().sync;
+  EXPECT_TRUE(sync.bundle_public_keys.empty());
+  EXPECT_EQ(sync.bundle_kinds, (std::vector<std::string>{"surveys", "services", "bookings"}));
+  EXPECT_EQ(sync.bundle_poll, 900s);
+  EXPECT_TRUE(sync.complaint_status);
+  // Following no kind at all is allowed (bundles off), and so are keys with sync off.
+  EXPECT_TRUE(parse("[sync]\nbundle_kinds = []\nbundle_public_keys = [\"k.pub\"]\n").ok());
 }
 
 TEST(ConfigParse, AcceptsDottedKeysAndInlineTables) {
@@ -515,6 +549,29 @@ const std::vector<RuleCase> k_rule_cases = {
      "between 5 and 3600"},
     {"SyncFallbackTooShort", table("sync", "fallback_after_seconds = 9"), "sync.fallback_after_seconds", 3,
      "between 10 and 86400"},
+    {"SyncBundleKeysThree", table("sync", "bundle_public_keys = [\"a.pub\", \"b.pub\", \"c.pub\"]"),
+     "sync.bundle_public_keys", 3, "lists 3 keys; at most 2 are pinned"},
+    {"SyncBundleKeyEmpty", table("sync", "bundle_public_keys = [\"a.pub\",\n  \"\"]"),
+     "sync.bundle_public_keys", 4, "expected the path of a PEM public key file, got \"\""},
+    {"SyncBundleKeyTwice", table("sync", "bundle_public_keys = [\"a.pub\", \"a.pub\"]"),
+     "sync.bundle_public_keys", 3, "\"a.pub\" is listed twice"},
+    {"SyncBundleKeyNotAString", table("sync", "bundle_public_keys = [1]"), "sync.bundle_public_keys", 3,
+     "element 1: expected a string, got an integer"},
+    {"SyncBundleKindUnknown", table("sync", "bundle_kinds = [\"surveys\",\n  \"config\"]"),
+     "sync.bundle_kinds", 4,
+     "unknown bundle kind \"config\"; this kiosk applies: surveys, services, bookings"},
+    {"SyncBundleKindTwice", table("sync", "bundle_kinds = [\"services\", \"services\"]"), "sync.bundle_kinds",
+     3, "\"services\" is listed twice"},
+    {"SyncBundlePollTooShort", table("sync", "bundle_poll_seconds = 9"), "sync.bundle_poll_seconds", 3,
+     "between 10 and 86400 s, got 9 s"},
+    {"SyncBundlePollTooLong", table("sync", "bundle_poll_seconds = 86401"), "sync.bundle_poll_seconds", 3,
+     "between 10 and 86400"},
+    {"SyncComplaintStatusNotABool", table("sync", "complaint_status = \"yes\""), "sync.complaint_status", 3,
+     "expected a boolean (true or false), got a string"},
+    {"SyncBundleKeysWithoutHttps",
+     table("sync",
+           "policy = \"mqtt\"\nmqtt_url = \"ssl://b.example:8883\"\nbundle_public_keys = [\"a.pub\"]"),
+     "sync.bundle_public_keys", 5, "sync.https_url is required when bundle_public_keys is set"},
     // [logging]
     {"LevelUnknown", table("logging", "level = \"verbose\""), "logging.level", 3,
      "unknown log level \"verbose\"; expected one of: trace, debug, info, warn, error, off"},

@@ -47,6 +47,8 @@ class KioskRunner {
   app::KioskApp& m_app;
   const platform::Clock& m_clock;
   FontRequest m_font_request;
+  std::string m_base_glyph_text;                // the glyph text given at start
+  std::uint64_t m_font_content_generation = 0;  // the app's content the atlas was baked for
   FontReport m_font_report;
   FontSet m_fonts;
   bool m_fonts_built = false;

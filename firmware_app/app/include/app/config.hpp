@@ -11,6 +11,7 @@
 //   kiosk never starts half-configured, and a caller reloading the file keeps the config it is running.
 // - Neither function throws, whatever the input (binary junk, hostile nesting, a directory, a huge file).
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -116,6 +117,14 @@ struct KioskConfig {
     int max_batch_events = 50;
     std::chrono::seconds ack_timeout{60};      // sent rows without head office's ack go out again
     std::chrono::seconds fallback_after{180};  // MQTT down this long: HTTPS carries the batches
+    // Downstream (head office -> kiosk), read over HTTPS from https_url.
+    // The Ed25519 public keys (PEM files) that bundles must be signed with: current and next, at most two.
+    // Empty: no bundle is followed and the kiosk keeps the content shipped in its assets.
+    std::vector<std::filesystem::path> bundle_public_keys;
+    // The bundle kinds followed, each at scope "all" and at this kiosk's branch (the branch's bundle wins).
+    std::vector<std::string> bundle_kinds = {"surveys", "services", "bookings"};
+    std::chrono::seconds bundle_poll{900};  // backstop poll; an MQTT pointer brings a new bundle at once
+    bool complaint_status = true;           // read complaint status changes for the customer's lookup
     friend bool operator==(const Sync&, const Sync&) = default;
   } sync;
   struct Logging {
@@ -180,5 +189,9 @@ std::optional<DisplayMode> parse_display_mode(std::string_view name);
 std::optional<PrinterTransport> parse_printer_transport(std::string_view name);
 std::optional<PrintMode> parse_print_mode(std::string_view name);
 std::optional<SyncPolicy> parse_sync_policy(std::string_view name);
+
+// The bundle kinds this kiosk knows how to apply (sync.bundle_kinds may list only these).
+inline constexpr std::array<std::string_view, 3> k_applicable_bundle_kinds = {"surveys", "services",
+                                                                              "bookings"};
 
 }  // namespace kiosk::app

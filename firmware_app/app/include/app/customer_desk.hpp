@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/content_updates.hpp"
 #include "app/customer_desk_types.hpp"
 #include "domain/complaints/taxonomy.hpp"
 #include "domain/queue/bookings.hpp"
@@ -47,7 +48,8 @@ struct DeskResult {
   bool ok() const { return value.has_value(); }
 };
 
-// What the customer flows offer: loaded at start from assets (and later from head-office bundles).
+// What the customer flows offer: loaded at start from assets, then replaced part by part by head-office
+// bundles (content_updates.hpp).
 struct DeskContent {
   domain::queue::ServiceCatalog services;
   std::vector<domain::queue::Booking> bookings;
@@ -91,6 +93,11 @@ class CustomerDesk {
   // False when the PII key could not be loaded: complaints are then not offered.
   bool complaints_available() const;
   const DeskContent& content() const { return m_content; }
+  // Replaces parts of the content with updates from head office, in the given order. UI thread only, and
+  // only between customers: a session may be showing the services or the survey being replaced. A refused
+  // update is logged and changes nothing. Returns how many were applied. The content object stays the
+  // same (references to it, such as the print coordinator's, stay valid).
+  std::size_t update_content(const std::vector<ContentUpdate>& updates);
 
   std::vector<ServiceOption> services(const std::string& language) const;
   DeskResult<IssuedTicket> issue_ticket(const std::string& service_id, const std::string& language);

@@ -7,6 +7,7 @@
 // while out of service, customer intents are ignored.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,7 @@
 namespace kiosk::app {
 
 class CustomerDesk;
+class PendingContent;
 class PrintCoordinator;
 
 class KioskApp {
@@ -31,6 +33,14 @@ class KioskApp {
   // Connects the customer flows: the desk stores what customers do, the coordinator prints. Both may be
   // null (store unavailable, no printer); the app then offers only what works. Both must outlive the app.
   void attach(CustomerDesk* desk, PrintCoordinator* printing);
+  // Where content from head office waits (may be null; must outlive the app). The app hands it to the
+  // desk on the UI thread, only while no customer is at the screen (attract or out of service), so a
+  // session never sees its services or survey change under it.
+  void attach_content_updates(PendingContent* pending);
+  // Counts content swaps, so the UI knows when to bake the glyphs new content needs.
+  std::uint64_t content_generation() const { return m_content_generation; }
+  // Every text the desk's current content can put on screen (empty without a desk).
+  std::string content_glyph_text() const;
 
   // Shows the out-of-service screen; `staff_reason` is technical text for staff, shown small.
   void enter_out_of_service(std::string staff_reason);
@@ -74,6 +84,7 @@ class KioskApp {
   bool apply_flow_intent(const Intent& intent, TimePoint now);
   void fill_flow_vm(const i18n::Catalog& catalog, FrameVm& vm) const;
   PrivacyVm privacy_vm(const i18n::Catalog& catalog) const;
+  bool adopt_pending_content();
   void start_session(TimePoint now);
   void end_session(TimePoint now);
   bool in_customer_session() const;
@@ -97,6 +108,8 @@ class KioskApp {
   std::optional<std::string> m_out_of_service_reason;
   CustomerDesk* m_desk = nullptr;
   PrintCoordinator* m_printing = nullptr;
+  PendingContent* m_pending_content = nullptr;
+  std::uint64_t m_content_generation = 0;
   bool m_small_display = false;
 };
 

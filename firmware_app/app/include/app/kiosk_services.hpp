@@ -9,6 +9,7 @@
 
 #include "app/catalogs.hpp"
 #include "app/config.hpp"
+#include "app/content_updates.hpp"
 #include "app/customer_desk.hpp"
 #include "app/print_coordinator.hpp"
 
@@ -30,9 +31,12 @@ struct KioskServices {
   KioskServices(KioskServices&&) noexcept;
   KioskServices& operator=(KioskServices&&) noexcept;
 
-  std::unique_ptr<CustomerDesk> desk;           // null without a store
+  std::unique_ptr<CustomerDesk> desk;          // null without a store
   std::unique_ptr<PrintCoordinator> printing;  // null without a desk
-  std::vector<std::string> problems;           // content files that could not be used, for the log
+  // Content from head office waiting for the UI thread (null without a desk). The sync side offers into
+  // it from its own thread; the app takes from it between customers.
+  std::unique_ptr<PendingContent> content_updates;
+  std::vector<std::string> problems;  // content files that could not be used, for the log
 
   void attach_to(KioskApp& app) const;
 };
@@ -40,8 +44,9 @@ struct KioskServices {
 // Builds the desk on `store` (may be null: then nothing is built) with content from `assets_dir` and the
 // PII key under `data_dir`/keys, and the printer from the config.
 KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config,
-                                  const std::filesystem::path& assets_dir, const std::filesystem::path& data_dir,
-                                  const platform::Clock& clock, const LanguageCatalogs& catalogs);
+                                  const std::filesystem::path& assets_dir,
+                                  const std::filesystem::path& data_dir, const platform::Clock& clock,
+                                  const LanguageCatalogs& catalogs);
 
 // A throw-away kiosk for screenshots and previews: its own store in a fresh temporary folder (removed by
 // the destructor), a clock fixed on a Tuesday at 10:00 branch time (so services are open and screenshots

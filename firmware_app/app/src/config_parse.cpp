@@ -340,6 +340,11 @@ void read_sync(TableReader& reader, KioskConfig& config) {
   reader.read_seconds("fallback_after_seconds", k_fallback_after_range, sync.fallback_after);
 }
 
+void read_staff(TableReader& reader, KioskConfig& config) {
+  reader.read_string_list("pin_hashes", config.staff.pin_hashes);
+  reader.read_path("export_dir", config.staff.export_dir);
+}
+
 void read_logging(TableReader& reader, KioskConfig& config) {
   reader.read_string("level", config.logging.level);
   reader.read_int("max_file_kib", k_max_file_kib_range, config.logging.max_file_kib);
@@ -351,7 +356,7 @@ struct TableSchema {
   void (*read)(TableReader&, KioskConfig&);
 };
 
-constexpr std::array<TableSchema, 9> k_tables{{
+constexpr std::array<TableSchema, 10> k_tables{{
     {"kiosk", read_kiosk},
     {"languages", read_languages},
     {"display", read_display},
@@ -360,6 +365,7 @@ constexpr std::array<TableSchema, 9> k_tables{{
     {"printer", read_printer},
     {"complaints", read_complaints},
     {"sync", read_sync},
+    {"staff", read_staff},
     {"logging", read_logging},
 }};
 

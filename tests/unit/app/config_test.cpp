@@ -82,6 +82,8 @@ const std::vector<std::string>& contract_keys() {
       "sync.max_batch_events",
       "sync.ack_timeout_seconds",
       "sync.fallback_after_seconds",
+      "staff.pin_hashes",
+      "staff.export_dir",
       "logging.level",
       "logging.max_file_kib",
       "logging.max_files",

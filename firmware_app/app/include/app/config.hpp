@@ -118,6 +118,18 @@ struct KioskConfig {
     std::chrono::seconds fallback_after{180};  // MQTT down this long: HTTPS carries the batches
     friend bool operator==(const Sync&, const Sync&) = default;
   } sync;
+  // Staff mode (the branch manager's dashboard), opened by holding a screen corner for 3 s on the attract
+  // or home screen and typing a PIN. No PIN is ever stored: each slot holds a salted PBKDF2 hash made by
+  // `branch-kiosk hash-pin` (format in store/pin_hash.hpp).
+  struct Staff {
+    // "<slot>:<role>:<hash>", e.g. "manager:manager:pbkdf2-sha256$210000$...". Slot ids are unique,
+    // [a-z0-9_-]{1,32}; roles the same shape. Empty: staff mode cannot be opened.
+    std::vector<std::string> pin_hashes;
+    // Where the dashboard's CSV export is written; relative paths are under the data directory.
+    std::filesystem::path export_dir = "exports";
+    friend bool operator==(const Staff&, const Staff&) = default;
+  } staff;
+
   struct Logging {
     std::string level = "info";  // trace, debug, info, warn, error, off
     int max_file_kib = 5120;     // one log file rotates at this size
@@ -180,5 +192,16 @@ std::optional<DisplayMode> parse_display_mode(std::string_view name);
 std::optional<PrinterTransport> parse_printer_transport(std::string_view name);
 std::optional<PrintMode> parse_print_mode(std::string_view name);
 std::optional<SyncPolicy> parse_sync_policy(std::string_view name);
+
+// One entry of staff.pin_hashes, split. parse_staff_pin_slot returns nullopt for a malformed entry;
+// staff_pin_slot_problem says what is wrong without repeating the hash.
+struct StaffPinSlot {
+  std::string slot_id;
+  std::string role;
+  std::string hash;
+  friend bool operator==(const StaffPinSlot&, const StaffPinSlot&) = default;
+};
+std::optional<StaffPinSlot> parse_staff_pin_slot(std::string_view entry);
+std::optional<std::string> staff_pin_slot_problem(std::string_view entry);
 
 }  // namespace kiosk::app

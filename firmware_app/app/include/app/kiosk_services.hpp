@@ -11,6 +11,7 @@
 #include "app/config.hpp"
 #include "app/customer_desk.hpp"
 #include "app/print_coordinator.hpp"
+#include "app/staff_desk.hpp"
 
 namespace kiosk::platform {
 class Clock;
@@ -30,18 +31,21 @@ struct KioskServices {
   KioskServices(KioskServices&&) noexcept;
   KioskServices& operator=(KioskServices&&) noexcept;
 
-  std::unique_ptr<CustomerDesk> desk;           // null without a store
+  std::unique_ptr<CustomerDesk> desk;          // null without a store
   std::unique_ptr<PrintCoordinator> printing;  // null without a desk
+  std::unique_ptr<StaffDesk> staff;            // null without a desk
   std::vector<std::string> problems;           // content files that could not be used, for the log
 
   void attach_to(KioskApp& app) const;
 };
 
 // Builds the desk on `store` (may be null: then nothing is built) with content from `assets_dir` and the
-// PII key under `data_dir`/keys, and the printer from the config.
+// PII key under `data_dir`/keys, the printer from the config, and the staff desk (exports under
+// staff.export_dir, relative to `data_dir`).
 KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config,
-                                  const std::filesystem::path& assets_dir, const std::filesystem::path& data_dir,
-                                  const platform::Clock& clock, const LanguageCatalogs& catalogs);
+                                  const std::filesystem::path& assets_dir,
+                                  const std::filesystem::path& data_dir, const platform::Clock& clock,
+                                  const LanguageCatalogs& catalogs);
 
 // A throw-away kiosk for screenshots and previews: its own store in a fresh temporary folder (removed by
 // the destructor), a clock fixed on a Tuesday at 10:00 branch time (so services are open and screenshots

@@ -85,6 +85,12 @@ int main(int argc, char** argv) {
       cli.add_subcommand("check-config", "validate a configuration file (exit 2 when invalid)");
   check_command->add_option("file", config_file, "TOML file")->required();
 
+  kiosk::cli::HashPinOptions hash_pin;
+  auto* hash_pin_command = cli.add_subcommand(
+      "hash-pin", "read a staff PIN from standard input and print its staff.pin_hashes entry");
+  hash_pin_command->add_option("--slot", hash_pin.slot, "PIN slot id, e.g. manager or teller-2");
+  hash_pin_command->add_option("--role", hash_pin.role, "the slot's role, e.g. manager or teller");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -94,6 +100,9 @@ int main(int argc, char** argv) {
   // Hand over to the chosen command.
   if (*check_command) {
     return kiosk::cli::check_config(config_file);
+  }
+  if (*hash_pin_command) {
+    return kiosk::cli::hash_pin(hash_pin);
   }
   if (*shot_command) {
     return kiosk::cli::screenshot(shot);

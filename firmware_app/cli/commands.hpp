@@ -42,7 +42,14 @@ struct SimulateOptions {
   bool trace = false;  // print "confirmed <kind> <id>" as each confirmation appears on screen
 };
 
+struct HashPinOptions {
+  std::string slot = "manager";  // the PIN slot id the audit log names
+  std::string role = "manager";
+};
+
 int check_config(const std::filesystem::path& file);
+// Reads one PIN line from stdin; prints "<slot>:<role>:<hash>" quoted for staff.pin_hashes.
+int hash_pin(const HashPinOptions& options);
 int run(const RunOptions& options);
 int screenshot(const ScreenshotOptions& options);
 int simulate(const SimulateOptions& options);

@@ -5,10 +5,13 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <random>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "app/kiosk_services.hpp"
 #include "cli/commands.hpp"
@@ -66,6 +69,20 @@ class Customer {
       return false;
     }
     return tap(candidates[pick(candidates.size())]);
+  }
+  // The names of the survey questions that offer something to tap ("survey.q.<name>.<part>...").
+  std::vector<std::string> questions_on_screen() const {
+    constexpr std::string_view prefix = "survey.q.";
+    std::vector<std::string> names;
+    for (const auto& widget : m_kiosk.widgets().widgets()) {
+      if (!widget.tappable || !widget.id.starts_with(prefix))
+        continue;
+      const auto rest = std::string_view(widget.id).substr(prefix.size());
+      auto name = std::string(rest.substr(0, rest.find('.')));
+      if (std::find(names.begin(), names.end(), name) == names.end())
+        names.push_back(std::move(name));
+    }
+    return names;
   }
   void type(std::string_view text) { m_kiosk.type(text); }
   app::ScreenId screen() const { return m_app.session().screen; }
@@ -139,7 +156,9 @@ bool survey(Customer& c, Summary& s) {
   if (c.screen() == app::ScreenId::survey_ticket && !c.tap("survey_ticket.action.without_ticket"))
     return false;
   for (int page = 0; page < 10 && c.screen() == app::ScreenId::survey_page; ++page) {
-    c.tap_prefix("survey.q.");  // answers one question; required ones the survey asks for again
+    // Like a person: one answer to each question on the page (optional ones too), then Next.
+    for (const auto& question : c.questions_on_screen())
+      c.tap_prefix("survey.q." + question + ".");
     if (!c.tap("survey.action.next"))
       return false;
   }

@@ -143,6 +143,18 @@ void push_tap(float x, float y, int display_width, int display_height) {
   SDL_PushEvent(&event);
 }
 
+void push_finger(bool down, float x, float y, int display_width, int display_height) {
+  SDL_Event event{};
+  event.tfinger.timestamp = SDL_GetTicks();
+  event.tfinger.touchId = 1;
+  event.tfinger.fingerId = 1;
+  event.tfinger.x = x / static_cast<float>(std::max(display_width, 1));
+  event.tfinger.y = y / static_cast<float>(std::max(display_height, 1));
+  event.tfinger.pressure = 1.0F;
+  event.type = down ? SDL_FINGERDOWN : SDL_FINGERUP;
+  SDL_PushEvent(&event);
+}
+
 void push_text(std::string_view utf8) {
   // SDL_TEXTINPUT carries at most SDL_TEXTINPUTEVENT_TEXT_SIZE - 1 bytes, as an IME delivers a long
   // composition: split on code point boundaries.

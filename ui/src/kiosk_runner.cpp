@@ -102,6 +102,7 @@ bool KioskRunner::pump(milliseconds max_wait) {
     } else if (event.kind == platform::InputEvent::Kind::redraw) {
       m_needs_frame = true;
     } else {
+      forward_pointer(event, width, height);
       m_input.push(event);
     }
   }
@@ -112,6 +113,23 @@ bool KioskRunner::pump(milliseconds max_wait) {
     render_frame();
   }
   return !m_quit;
+}
+
+void KioskRunner::forward_pointer(const platform::InputEvent& event, int width, int height) {
+  using platform::InputEvent;
+  std::optional<app::PointerPhase> phase;
+  if (event.kind == InputEvent::Kind::pointer_down) {
+    phase = app::PointerPhase::down;
+  } else if (event.kind == InputEvent::Kind::pointer_move) {
+    phase = app::PointerPhase::move;
+  } else if (event.kind == InputEvent::Kind::pointer_up) {
+    phase = app::PointerPhase::up;
+  }
+  if (phase && width > 0 && height > 0 &&
+      m_app.pointer(*phase, event.x / static_cast<float>(width), event.y / static_cast<float>(height),
+                    m_clock.steady_now())) {
+    m_needs_frame = true;
+  }
 }
 
 void KioskRunner::render_frame() {

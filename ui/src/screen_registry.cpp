@@ -20,7 +20,7 @@ void draw_member(const app::FrameVm& vm, app::Intents& intents, DrawContext& con
   Draw(vm.*Member, intents, context);
 }
 
-const std::array<ScreenEntry, 18> k_screens{{
+const std::array<ScreenEntry, 20> k_screens{{
     {app::ScreenId::attract,
      [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_attract(vm.attract, i, c); }},
     {app::ScreenId::language, [](const app::FrameVm& vm, app::Intents& i,
@@ -43,8 +43,9 @@ const std::array<ScreenEntry, 18> k_screens{{
     {app::ScreenId::survey_done, draw_member<&app::FrameVm::survey_done, draw_survey_done>},
     {app::ScreenId::status_lookup, draw_member<&app::FrameVm::status_lookup, draw_status_lookup>},
     {app::ScreenId::status_result, draw_member<&app::FrameVm::status_result, draw_status_result>},
+    {app::ScreenId::staff_pin, draw_member<&app::FrameVm::staff_pin, draw_staff_pin>},
+    {app::ScreenId::staff_dashboard, draw_member<&app::FrameVm::staff_dashboard, draw_staff_dashboard>},
 }};
-
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 
 #include "app/config.hpp"
 #include "config_detail.hpp"
+#include "store/pin_hash.hpp"
 
 namespace kiosk::app {
 namespace detail {
@@ -480,6 +481,56 @@ std::optional<PrintMode> parse_print_mode(std::string_view name) {
 std::optional<SyncPolicy> parse_sync_policy(std::string_view name) {
   return parse_enum(name, std::array{SyncPolicy::off, SyncPolicy::mqtt, SyncPolicy::https,
                                      SyncPolicy::mqtt_with_https_fallback});
+}
+
+}  // namespace kiosk::app
+
+namespace kiosk::app {
+namespace {
+
+// Slot ids and roles are written to the audit log and exports: short, plain, no separators.
+bool is_slot_name(std::string_view name) {
+  return !name.empty() && name.size() <= 32 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+}  // namespace
+
+std::optional<StaffPinSlot> parse_staff_pin_slot(std::string_view entry) {
+  const auto first = entry.find(':');
+  const auto second = first == std::string_view::npos ? first : entry.find(':', first + 1);
+  if (second == std::string_view::npos) {
+    return std::nullopt;
+  }
+  StaffPinSlot slot{std::string(entry.substr(0, first)),
+                    std::string(entry.substr(first + 1, second - first - 1)),
+                    std::string(entry.substr(second + 1))};
+  if (!is_slot_name(slot.slot_id) || !is_slot_name(slot.role) || store::pin_hash_problem(slot.hash)) {
+    return std::nullopt;
+  }
+  return slot;
+}
+
+std::optional<std::string> staff_pin_slot_problem(std::string_view entry) {
+  constexpr std::string_view k_shape =
+      "expected \"<slot>:<role>:<hash>\" (the line `branch-kiosk hash-pin --slot <slot> --role <role>` "
+      "prints)";
+  const auto first = entry.find(':');
+  const auto second = first == std::string_view::npos ? first : entry.find(':', first + 1);
+  if (second == std::string_view::npos) {
+    return std::string(k_shape);
+  }
+  if (!is_slot_name(entry.substr(0, first))) {
+    return "the slot id must be 1 to 32 characters of a-z, 0-9, _ and -";
+  }
+  if (!is_slot_name(entry.substr(first + 1, second - first - 1))) {
+    return "the role must be 1 to 32 characters of a-z, 0-9, _ and -";
+  }
+  if (auto problem = store::pin_hash_problem(entry.substr(second + 1))) {
+    return "the hash is not valid: " + *problem;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kiosk::app

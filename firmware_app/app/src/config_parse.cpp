@@ -352,6 +352,11 @@ void read_sync(TableReader& reader, KioskConfig& config) {
   reader.read_bool("complaint_status", sync.complaint_status);
 }
 
+void read_staff(TableReader& reader, KioskConfig& config) {
+  reader.read_string_list("pin_hashes", config.staff.pin_hashes);
+  reader.read_path("export_dir", config.staff.export_dir);
+}
+
 void read_logging(TableReader& reader, KioskConfig& config) {
   reader.read_string("level", config.logging.level);
   reader.read_int("max_file_kib", k_max_file_kib_range, config.logging.max_file_kib);
@@ -363,7 +368,7 @@ struct TableSchema {
   void (*read)(TableReader&, KioskConfig&);
 };
 
-constexpr std::array<TableSchema, 9> k_tables{{
+constexpr std::array<TableSchema, 10> k_tables{{
     {"kiosk", read_kiosk},
     {"languages", read_languages},
     {"display", read_display},
@@ -372,6 +377,7 @@ constexpr std::array<TableSchema, 9> k_tables{{
     {"printer", read_printer},
     {"complaints", read_complaints},
     {"sync", read_sync},
+    {"staff", read_staff},
     {"logging", read_logging},
 }};
 

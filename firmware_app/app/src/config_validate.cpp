@@ -441,6 +441,30 @@ class Validator {
     }
   }
 
+  void check_staff(const KioskConfig::Staff& staff) {
+    if (usable("staff.pin_hashes")) {
+      std::vector<std::string> slots;
+      for (std::size_t index = 0; index < staff.pin_hashes.size(); ++index) {
+        if (auto problem = staff_pin_slot_problem(staff.pin_hashes[index])) {
+          report_element("staff.pin_hashes", index, fmt::format("element {}: {}", index + 1, *problem));
+          continue;
+        }
+        const auto slot = parse_staff_pin_slot(staff.pin_hashes[index]);
+        if (std::find(slots.begin(), slots.end(), slot->slot_id) != slots.end()) {
+          report_element("staff.pin_hashes", index,
+                         fmt::format("element {}: slot \"{}\" appears twice; slot ids name who acted in the "
+                                     "audit log, so each must be unique",
+                                     index + 1, slot->slot_id));
+        }
+        slots.push_back(slot->slot_id);
+      }
+    }
+    if (usable("staff.export_dir") && has_control_character(staff.export_dir.native())) {
+      report("staff.export_dir", fmt::format("must not contain control characters, got {}",
+                                             quoted_value(staff.export_dir.native())));
+    }
+  }
+
   void check_logging(const KioskConfig::Logging& logging) {
     if (usable("logging.level") && !parse_log_level(logging.level)) {
       report("logging.level",
@@ -517,6 +541,7 @@ void validate(const KioskConfig& config, const KeyLocations& locations, IssueLis
   validator.check_printer(config.printer);
   validator.check_complaints(config.complaints);
   validator.check_sync(config.sync);
+  validator.check_staff(config.staff);
   validator.check_logging(config.logging);
 }
 

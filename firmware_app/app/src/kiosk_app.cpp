@@ -5,6 +5,7 @@
 #include "app/content_updates.hpp"
 #include "app/customer_desk.hpp"
 #include "app/print_coordinator.hpp"
+#include "app/staff_desk.hpp"
 #include "domain/language.hpp"
 #include "flows/flows.hpp"
 #include "flows/text_entry.hpp"
@@ -58,6 +59,54 @@ bool KioskApp::adopt_pending_content() {
   return true;
 }
 
+void KioskApp::attach_staff(StaffDesk* staff) {
+  m_staff = staff;
+  m_corner_hold.cancel();
+}
+
+bool KioskApp::staff_screen_shown() const {
+  return m_staff_preview.has_value() ||
+         (m_staff != nullptr && (m_staff->pin_pad_visible() || m_staff->unlocked()));
+}
+
+bool KioskApp::pointer(PointerPhase phase, float x, float y, TimePoint now) {
+  using domain::staff::HoldSignal;
+  if (m_staff == nullptr || !m_staff->enabled() || out_of_service()) {
+    return false;
+  }
+  // The gesture is offered only where no customer is in the middle of something.
+  const bool gesture_screen =
+      !staff_screen_shown() && (m_session.screen == ScreenId::attract || m_session.screen == ScreenId::home);
+  auto signal = HoldSignal::none;
+  switch (phase) {
+    case PointerPhase::down:
+      if (gesture_screen) {
+        signal = m_corner_hold.press({x, y}, now);
+      } else {
+        m_corner_hold.cancel();
+      }
+      break;
+    case PointerPhase::move:
+      signal = m_corner_hold.move({x, y}, now);
+      break;
+    case PointerPhase::up:
+      signal = m_corner_hold.release(now);
+      break;
+  }
+  return signal == HoldSignal::recognized && open_staff_pin(now);
+}
+
+bool KioskApp::open_staff_pin(TimePoint now) {
+  m_corner_hold.cancel();
+  if (m_staff == nullptr || staff_screen_shown() ||
+      (m_session.screen != ScreenId::attract && m_session.screen != ScreenId::home)) {
+    return false;
+  }
+  end_session(now);  // whatever the home screen held is gone before the PIN pad shows
+  m_staff->request_pin();
+  return true;
+}
+
 void KioskApp::enter_out_of_service(std::string staff_reason) {
   m_session = {};
   m_session.screen = ScreenId::out_of_service;
@@ -78,6 +127,9 @@ const std::string& KioskApp::current_language() const {
 }
 
 void KioskApp::start_session(TimePoint now) {
+  if (m_staff != nullptr) {
+    m_staff->customer_session_started();
+  }
   m_session = {};
   m_session.screen = ScreenId::home;
   m_session.language = m_config.languages.default_language;
@@ -94,6 +146,16 @@ void KioskApp::end_session(TimePoint now) {
 bool KioskApp::apply(const Intents& intents, TimePoint now) {
   if (intents.empty() || out_of_service()) {
     return false;
+  }
+  if (staff_screen_shown()) {
+    for (const auto& intent : intents.items()) {
+      apply_staff_intent(intent);
+    }
+    if (!staff_screen_shown()) {
+      end_session(now);  // staff signed out: back to the attract screen
+    }
+    m_last_visible = visible_timers(now);
+    return true;
   }
   for (const auto& intent : intents.items()) {
     apply_one(intent, now);
@@ -183,7 +245,19 @@ bool KioskApp::apply_flow_intent(const Intent& intent, TimePoint now) {
 }
 
 bool KioskApp::tick(TimePoint now) {
-  const bool printed = m_printing != nullptr && m_printing->poll();
+  bool staff_changed = false;
+  if (m_staff != nullptr) {
+    if (m_corner_hold.update(now) == domain::staff::HoldSignal::recognized) {
+      staff_changed = open_staff_pin(now);
+    }
+    const bool was_shown = staff_screen_shown();
+    staff_changed = m_staff->poll() || staff_changed;
+    if (was_shown && !staff_screen_shown()) {
+      end_session(now);  // relocked: back to the attract screen
+      staff_changed = true;
+    }
+  }
+  const bool printed = (m_printing != nullptr && m_printing->poll()) || staff_changed;
   if (in_customer_session() && m_idle.phase(now) == domain::IdlePhase::expired) {
     end_session(now);
   }
@@ -195,6 +269,19 @@ bool KioskApp::tick(TimePoint now) {
 }
 
 KioskApp::TimePoint KioskApp::next_wake(TimePoint now) const {
+  auto wake = customer_next_wake(now);
+  if (const auto hold = m_corner_hold.next_change()) {
+    wake = std::min(wake, *hold);
+  }
+  if (m_staff != nullptr) {
+    if (const auto staff = m_staff->time_to_next_change()) {
+      wake = std::min(wake, now + *staff);
+    }
+  }
+  return wake;
+}
+
+KioskApp::TimePoint KioskApp::customer_next_wake(TimePoint now) const {
   if (in_customer_session()) {
     auto wake = m_idle.next_change(now);
     if (m_printing != nullptr && m_printing->busy()) {
@@ -235,6 +322,7 @@ std::size_t KioskApp::attract_language_index(TimePoint now) const {
 
 void KioskApp::preview(ScreenId screen, const std::string& language, bool accessibility, bool idle_warning,
                        TimePoint now) {
+  m_staff_preview.reset();
   if (screen == ScreenId::out_of_service) {
     enter_out_of_service(m_out_of_service_reason.value_or("preview: no fault, shown for a screenshot"));
     m_session.language = language;
@@ -242,6 +330,17 @@ void KioskApp::preview(ScreenId screen, const std::string& language, bool access
   }
   m_out_of_service_reason.reset();
   m_session = {};
+  m_staff_preview.reset();
+  if (screen == ScreenId::staff_pin || screen == ScreenId::staff_dashboard) {
+    m_session.language = language;
+    m_staff_preview = screen;
+    if (screen == ScreenId::staff_dashboard && m_staff != nullptr) {
+      m_staff->preview_dashboard();
+    }
+    m_attract_started = now;
+    m_last_visible = visible_timers(now);
+    return;
+  }
   m_session.screen = screen;
   m_session.language = language;
   m_session.accessibility = accessibility;
@@ -271,6 +370,10 @@ FrameVm KioskApp::view_model(TimePoint now) const {
   vm.profile = m_config.display.profile == Profile::atm ? LayoutProfile::atm : LayoutProfile::branch;
   vm.high_contrast = m_session.accessibility || m_config.display.high_contrast;
   vm.large_text = m_session.accessibility;
+  if (staff_screen_shown()) {
+    fill_staff_vm(catalog, vm);
+    return vm;
+  }
   switch (m_session.screen) {
     case ScreenId::attract:
       vm.attract = attract_vm(now);

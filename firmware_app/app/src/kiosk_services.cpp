@@ -18,6 +18,7 @@ KioskServices& KioskServices::operator=(KioskServices&&) noexcept = default;
 void KioskServices::attach_to(KioskApp& app) const {
   app.attach(desk.get(), printing.get());
   app.attach_content_updates(content_updates.get());
+  app.attach_staff(staff.get());
 }
 
 KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config,
@@ -36,6 +37,10 @@ KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config
                                                  data_dir / "keys" / "pii.key");
   services.printing = std::make_unique<PrintCoordinator>(config, catalogs, services.desk->content());
   services.content_updates = std::make_unique<PendingContent>();
+  const auto export_dir =
+      config.staff.export_dir.is_absolute() ? config.staff.export_dir : data_dir / config.staff.export_dir;
+  services.staff = std::make_unique<StaffDesk>(*store, config, services.desk->content(), clock,
+                                               data_dir / "keys" / "pii.key", export_dir);
   return services;
 }
 

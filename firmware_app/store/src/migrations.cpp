@@ -160,9 +160,38 @@ CREATE INDEX survey_responses_by_survey ON survey_responses (survey_id, submitte
 ALTER TABLE outbox ADD COLUMN sealed_data BLOB;
 )sql";
 
+// Migration 3: staff mode and the manager's dashboard.
+// - staff_audit: one row per staff action (domain::staff::StaffAction names, which never change meaning),
+//   written in the same transaction as its "staff.action" outbox event, whose id it keeps. slot_id and role
+//   name the PIN slot that unlocked staff mode ('' when nobody was identified, e.g. a wrong PIN); no PIN
+//   and no hash is ever stored here.
+// - The dashboard reads tickets by the instant of each fact (issued, called, done), so each has an index;
+//   the partial ones stay small because most rows have no call or no end yet. Waiting and called tickets
+//   (the queue now) are found through tickets_open.
+// - complaints_updated lets "open, or changed in the period" use an index for its second half.
+constexpr std::string_view k_schema_v3 = R"sql(
+CREATE TABLE staff_audit (
+  id       INTEGER PRIMARY KEY,
+  event_id TEXT    NOT NULL UNIQUE,
+  at       INTEGER NOT NULL,
+  slot_id  TEXT    NOT NULL DEFAULT '',
+  role     TEXT    NOT NULL DEFAULT '',
+  action   TEXT    NOT NULL,
+  target   TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX staff_audit_by_time ON staff_audit (at, id);
+
+CREATE INDEX tickets_issued_at ON tickets (issued_at);
+CREATE INDEX tickets_called_at ON tickets (called_at) WHERE called_at IS NOT NULL;
+CREATE INDEX tickets_done_at ON tickets (done_at) WHERE done_at IS NOT NULL;
+CREATE INDEX tickets_open ON tickets (status) WHERE status IN ('waiting', 'called');
+CREATE INDEX complaints_updated ON complaints (status_updated_at);
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "outbox, meta, device_alarms", k_schema_v1},
     Migration{2, "tickets, complaints, surveys, sealed outbox payloads", k_schema_v2},
+    Migration{3, "staff audit, dashboard indexes", k_schema_v3},
 };
 
 }  // namespace

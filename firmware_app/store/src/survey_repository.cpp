@@ -12,10 +12,7 @@ constexpr std::string_view k_columns =
     "id, survey_id, survey_version, triggered_by, service_id, language, answers_json, submitted_at, "
     "probable_repeat";
 
-std::optional<SurveyResponseRow> first_response(Statement& query) {
-  if (!query.step()) {
-    return std::nullopt;
-  }
+SurveyResponseRow read_response(const Statement& query) {
   SurveyResponseRow row;
   row.id = query.column_text(0);
   row.survey_id = query.column_text(1);
@@ -27,6 +24,13 @@ std::optional<SurveyResponseRow> first_response(Statement& query) {
   row.submitted_at = detail::column_time(query, 7);
   row.probable_repeat = query.column_int(8) != 0;
   return row;
+}
+
+std::optional<SurveyResponseRow> first_response(Statement& query) {
+  if (!query.step()) {
+    return std::nullopt;
+  }
+  return read_response(query);
 }
 
 }  // namespace
@@ -59,6 +63,17 @@ std::optional<SurveyResponseRow> SurveyRepository::last_response(std::string_vie
                             "ORDER BY submitted_at DESC, rowid DESC LIMIT 1");
   query.bind_text(1, survey_id);
   return first_response(query);
+}
+
+std::vector<SurveyResponseRow> SurveyRepository::submitted_since(domain::EventTime since) const {
+  Statement query(m_db, "SELECT " + std::string(k_columns) +
+                            " FROM survey_responses WHERE submitted_at >= ?1 ORDER BY submitted_at, rowid");
+  detail::bind_time(query, 1, since);
+  std::vector<SurveyResponseRow> rows;
+  while (query.step()) {
+    rows.push_back(read_response(query));
+  }
+  return rows;
 }
 
 std::int64_t SurveyRepository::count_since(domain::EventTime since) const {

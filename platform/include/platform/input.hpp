@@ -51,6 +51,10 @@ bool input_queued();
 // SDL's queue. Used by the UI test driver and `simulate`, so their taps travel the production path.
 void push_tap(float x, float y, int display_width, int display_height);
 
+// Pushes one finger event (down or up) at pixel (x, y), for gestures a tap cannot make: a test holds a
+// finger down, moves the clock, then lifts it.
+void push_finger(bool down, float x, float y, int display_width, int display_height);
+
 // Pushes text as SDL_TEXTINPUT events (what a hardware keyboard or the system IME sends), split into
 // chunks SDL can carry without breaking a character.
 void push_text(std::string_view utf8);

@@ -86,6 +86,8 @@ const std::vector<std::string>& contract_keys() {
       "sync.bundle_kinds",
       "sync.bundle_poll_seconds",
       "sync.complaint_status",
+      "staff.pin_hashes",
+      "staff.export_dir",
       "logging.level",
       "logging.max_file_kib",
       "logging.max_files",

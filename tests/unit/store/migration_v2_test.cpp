@@ -1,4 +1,5 @@
-// A store written by the previous release (schema 1) is upgraded in place without losing anything.
+// A store written by the first release (schema 1) is upgraded in place, through every later migration,
+// without losing anything.
 
 #include <gtest/gtest.h>
 
@@ -49,8 +50,8 @@ TEST(MigrationV2, UpgradesAVersionOneStoreKeepingItsEvents) {
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
   EXPECT_EQ(report.outcome, OpenOutcome::opened);
-  EXPECT_NE(report.message.find("from version 1 to 2"), std::string::npos) << report.message;
-  EXPECT_EQ(pragma_text(store->database(), "user_version"), "2");
+  EXPECT_NE(report.message.find("from version 1 to 3"), std::string::npos) << report.message;
+  EXPECT_EQ(pragma_text(store->database(), "user_version"), "3");
   EXPECT_EQ(store->meta().get("kiosk_id"), "K-042");
   const auto rows = store->outbox().read_pending(10);
   ASSERT_EQ(rows.size(), 1U);
@@ -61,6 +62,37 @@ TEST(MigrationV2, UpgradesAVersionOneStoreKeepingItsEvents) {
   EXPECT_EQ(store->outbox().append(tx, test_util::make_event(*store)), 2);
   tx.commit();
   EXPECT_EQ(test_util::count_rows(store->database(), "complaints"), 0);
+  EXPECT_EQ(test_util::count_rows(store->database(), "staff_audit"), 0);
+  EXPECT_TRUE(store->integrity_check().ok);
+}
+
+// A store of the second release (schema 2, made here by removing what migration 3 adds) keeps its records
+// and gains the staff audit log and the dashboard's indexes.
+TEST(MigrationV3, UpgradesAVersionTwoStoreKeepingItsRecords) {
+  kiosk::test::TempDir dir("kiosk-migrate3");
+  const auto file = dir / "kiosk.db";
+  {
+    auto store = test_util::open_ok(file);
+    ASSERT_TRUE(store);
+    store->database().exec(
+        "DROP TABLE staff_audit; DROP INDEX tickets_issued_at; DROP INDEX tickets_called_at; "
+        "DROP INDEX tickets_done_at; DROP INDEX tickets_open; DROP INDEX complaints_updated; "
+        "INSERT INTO tickets (id, service_id, local_day, number, display, language, issued_at, people_ahead, "
+        "quote_kind) VALUES ('t1', 'cash', '2026-11-23', 1, 'A001', 'en', 0, 0, 'no_wait'); "
+        "PRAGMA user_version = 2");
+  }
+  OpenReport report;
+  auto store = Store::open(file, report);
+  ASSERT_TRUE(store) << report.message;
+  EXPECT_NE(report.message.find("from version 2 to 3"), std::string::npos) << report.message;
+  EXPECT_EQ(test_util::count_rows(store->database(), "tickets"), 1);
+  EXPECT_EQ(test_util::count_rows(store->database(), "staff_audit"), 0);
+  Statement plan(store->database(), "EXPLAIN QUERY PLAN SELECT * FROM tickets WHERE done_at >= 5");
+  std::string steps;
+  while (plan.step()) {
+    steps += plan.column_text(3) + "\n";
+  }
+  EXPECT_NE(steps.find("tickets_done_at"), std::string::npos) << steps;
   EXPECT_TRUE(store->integrity_check().ok);
 }
 

@@ -70,22 +70,39 @@ TEST_F(StoreOpen, CreatesDirectoriesAndTheSchemaOnFirstOpen) {
   ASSERT_TRUE(store);
   EXPECT_EQ(report.outcome, OpenOutcome::created);
   EXPECT_EQ(report.schema_version, Store::known_schema_version());
-  EXPECT_EQ(report.schema_version, 2);
+  EXPECT_EQ(report.schema_version, 3);
   EXPECT_NE(report.message.find(file.string()), std::string::npos) << report.message;
   EXPECT_TRUE(report.moved_aside_to.empty());
   EXPECT_EQ(store->path(), file);
 
   Database& db = store->database();
-  EXPECT_EQ(pragma_text(db, "user_version"), "2");
+  EXPECT_EQ(pragma_text(db, "user_version"), "3");
   Statement tables(db, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name");
   std::set<std::string> names;
   while (tables.step()) {
     names.insert(tables.column_text(0));
   }
-  for (const char* expected :
-       {"outbox", "meta", "device_alarms", "outbox_state_seq", "tickets", "ticket_counters", "used_bookings",
-        "complaints", "complaint_status_history", "complaint_feedback", "survey_responses", "counters",
-        "tickets_waiting", "tickets_called"}) {
+  for (const char* expected : {"outbox",
+                               "meta",
+                               "device_alarms",
+                               "outbox_state_seq",
+                               "tickets",
+                               "ticket_counters",
+                               "used_bookings",
+                               "complaints",
+                               "complaint_status_history",
+                               "complaint_feedback",
+                               "survey_responses",
+                               "counters",
+                               "tickets_waiting",
+                               "tickets_called",
+                               "staff_audit",
+                               "staff_audit_by_time",
+                               "tickets_issued_at",
+                               "tickets_called_at",
+                               "tickets_done_at",
+                               "tickets_open",
+                               "complaints_updated"}) {
     EXPECT_TRUE(names.count(expected)) << expected;
   }
   EXPECT_EQ(count_rows(db, "outbox"), 0);

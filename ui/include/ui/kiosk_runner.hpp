@@ -43,6 +43,8 @@ class KioskRunner {
 
  private:
   void ensure_fonts(float scale, bool large_text);
+  // Raw pointer events go to the app too, for gestures no screen draws (the staff corner hold).
+  void forward_pointer(const platform::InputEvent& event, int width, int height);
 
   app::KioskApp& m_app;
   const platform::Clock& m_clock;

@@ -30,4 +30,8 @@ void draw_survey_done(const app::SurveyDoneVm& vm, app::Intents& intents, DrawCo
 void draw_status_lookup(const app::StatusLookupVm& vm, app::Intents& intents, DrawContext& context);
 void draw_status_result(const app::StatusResultVm& vm, app::Intents& intents, DrawContext& context);
 
+// Staff mode.
+void draw_staff_pin(const app::StaffPinVm& vm, app::Intents& intents, DrawContext& context);
+void draw_staff_dashboard(const app::StaffDashboardVm& vm, app::Intents& intents, DrawContext& context);
+
 }  // namespace kiosk::ui

@@ -127,6 +127,18 @@ struct KioskConfig {
     bool complaint_status = true;           // read complaint status changes for the customer's lookup
     friend bool operator==(const Sync&, const Sync&) = default;
   } sync;
+  // Staff mode (the branch manager's dashboard), opened by holding a screen corner for 3 s on the attract
+  // or home screen and typing a PIN. No PIN is ever stored: each slot holds a salted PBKDF2 hash made by
+  // `branch-kiosk hash-pin` (format in store/pin_hash.hpp).
+  struct Staff {
+    // "<slot>:<role>:<hash>", e.g. "manager:manager:pbkdf2-sha256$210000$...". Slot ids are unique,
+    // [a-z0-9_-]{1,32}; roles the same shape. Empty: staff mode cannot be opened.
+    std::vector<std::string> pin_hashes;
+    // Where the dashboard's CSV export is written; relative paths are under the data directory.
+    std::filesystem::path export_dir = "exports";
+    friend bool operator==(const Staff&, const Staff&) = default;
+  } staff;
+
   struct Logging {
     std::string level = "info";  // trace, debug, info, warn, error, off
     int max_file_kib = 5120;     // one log file rotates at this size
@@ -193,5 +205,15 @@ std::optional<SyncPolicy> parse_sync_policy(std::string_view name);
 // The bundle kinds this kiosk knows how to apply (sync.bundle_kinds may list only these).
 inline constexpr std::array<std::string_view, 3> k_applicable_bundle_kinds = {"surveys", "services",
                                                                               "bookings"};
+// One entry of staff.pin_hashes, split. parse_staff_pin_slot returns nullopt for a malformed entry;
+// staff_pin_slot_problem says what is wrong without repeating the hash.
+struct StaffPinSlot {
+  std::string slot_id;
+  std::string role;
+  std::string hash;
+  friend bool operator==(const StaffPinSlot&, const StaffPinSlot&) = default;
+};
+std::optional<StaffPinSlot> parse_staff_pin_slot(std::string_view entry);
+std::optional<std::string> staff_pin_slot_problem(std::string_view entry);
 
 }  // namespace kiosk::app

@@ -17,12 +17,16 @@
 #include "app/session.hpp"
 #include "app/view_models.hpp"
 #include "domain/idle_timer.hpp"
+#include "domain/staff/corner_hold.hpp"
 
 namespace kiosk::app {
 
 class CustomerDesk;
 class PendingContent;
 class PrintCoordinator;
+class StaffDesk;
+
+enum class PointerPhase { down, move, up };
 
 class KioskApp {
  public:
@@ -41,6 +45,12 @@ class KioskApp {
   std::uint64_t content_generation() const { return m_content_generation; }
   // Every text the desk's current content can put on screen (empty without a desk).
   std::string content_glyph_text() const;
+  // Connects staff mode (may be null: no staff mode). Must outlive the app.
+  void attach_staff(StaffDesk* staff);
+
+  // Every pointer event, in display-normalised coordinates (0..1 from the top left), before the screens
+  // see it: the staff corner hold is a gesture no screen draws. Returns true when the screen changes.
+  bool pointer(PointerPhase phase, float x, float y, TimePoint now);
 
   // Shows the out-of-service screen; `staff_reason` is technical text for staff, shown small.
   void enter_out_of_service(std::string staff_reason);
@@ -88,6 +98,11 @@ class KioskApp {
   void start_session(TimePoint now);
   void end_session(TimePoint now);
   bool in_customer_session() const;
+  bool staff_screen_shown() const;
+  bool open_staff_pin(TimePoint now);
+  TimePoint customer_next_wake(TimePoint now) const;
+  void apply_staff_intent(const Intent& intent);
+  void fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const;
   VisibleTimers visible_timers(TimePoint now) const;
   std::size_t attract_language_index(TimePoint now) const;
   const std::string& current_language() const;
@@ -110,6 +125,9 @@ class KioskApp {
   PrintCoordinator* m_printing = nullptr;
   PendingContent* m_pending_content = nullptr;
   std::uint64_t m_content_generation = 0;
+  StaffDesk* m_staff = nullptr;
+  domain::staff::CornerHold m_corner_hold;
+  std::optional<ScreenId> m_staff_preview;  // screenshots of staff screens without opening staff mode
   bool m_small_display = false;
 };
 

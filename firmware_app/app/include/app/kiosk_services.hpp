@@ -12,6 +12,7 @@
 #include "app/content_updates.hpp"
 #include "app/customer_desk.hpp"
 #include "app/print_coordinator.hpp"
+#include "app/staff_desk.hpp"
 
 namespace kiosk::platform {
 class Clock;
@@ -36,13 +37,15 @@ struct KioskServices {
   // Content from head office waiting for the UI thread (null without a desk). The sync side offers into
   // it from its own thread; the app takes from it between customers.
   std::unique_ptr<PendingContent> content_updates;
+  std::unique_ptr<StaffDesk> staff;            // null without a desk
   std::vector<std::string> problems;  // content files that could not be used, for the log
 
   void attach_to(KioskApp& app) const;
 };
 
 // Builds the desk on `store` (may be null: then nothing is built) with content from `assets_dir` and the
-// PII key under `data_dir`/keys, and the printer from the config.
+// PII key under `data_dir`/keys, the printer from the config, and the staff desk (exports under
+// staff.export_dir, relative to `data_dir`).
 KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config,
                                   const std::filesystem::path& assets_dir,
                                   const std::filesystem::path& data_dir, const platform::Clock& clock,

@@ -31,6 +31,9 @@ enum class ScreenId {
   // complaint status
   status_lookup,  // reference + lookup code
   status_result,  // history, deadlines, and the resolution question
+  // staff mode (not customer screens: shown over everything while staff mode is open)
+  staff_pin,        // the PIN pad, or the lockout notice
+  staff_dashboard,  // the branch manager's figures
 };
 
 std::string_view screen_key(ScreenId id);

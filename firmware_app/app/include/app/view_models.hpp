@@ -7,6 +7,7 @@
 
 #include "app/flow_view_models.hpp"
 #include "app/screen_id.hpp"
+#include "app/staff_view_models.hpp"
 
 namespace kiosk::app {
 
@@ -99,6 +100,9 @@ struct FrameVm {
   StatusLookupVm status_lookup;
   StatusResultVm status_result;
   PrivacyVm privacy;  // over any screen that asks for personal data
+  // staff mode: only the one for `screen` is filled
+  StaffPinVm staff_pin;
+  StaffDashboardVm staff_dashboard;
 };
 
 }  // namespace kiosk::app

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/event.hpp"
 
@@ -38,6 +39,8 @@ class SurveyRepository {
   // The most recently submitted response to `survey_id`.
   std::optional<SurveyResponseRow> last_response(std::string_view survey_id) const;
   std::int64_t count_since(domain::EventTime since) const;
+  // Every response submitted at or after `since`, oldest first (the dashboard's period).
+  std::vector<SurveyResponseRow> submitted_since(domain::EventTime since) const;
 
  private:
   Database& m_db;

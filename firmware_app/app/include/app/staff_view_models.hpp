@@ -1,0 +1,73 @@
+#pragma once
+// What the staff screens draw, already translated. Staff screens are drawn over everything while staff
+// mode is open; they have no customer bar.
+
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct StaffPinVm {
+  std::string title;
+  std::string prompt;
+  int digits = 0;       // typed so far: drawn as dots (no glyph needed), never the digits themselves
+  std::string entered;  // the same count in words
+  std::string message;  // checking, wrong PIN (with tries left), locked (with the time it opens)
+  bool message_is_problem = false;
+  bool locked = false;    // lockout notice: no keys, only Close
+  bool checking = false;  // keys disabled while the PIN is checked
+  bool can_submit = false;
+  std::string submit_label;
+  std::string erase_label;
+  std::string cancel_label;
+};
+
+struct StaffFigureVm {
+  std::string id;  // stable: "waiting", "median_wait", ...
+  std::string label;
+  std::string value;  // formatted, with its unit; "–" with no data
+};
+
+// A horizontal bar: its length is `fraction` of the widest; `alert` is said in `alert_text` as well as
+// drawn in the alert colour (colour is never the only cue).
+struct StaffBarVm {
+  std::string id;
+  std::string label;
+  std::string value;
+  float fraction = 0.0F;  // 0..1
+  bool alert = false;
+  std::string alert_text;
+};
+
+// One day of the trend chart: a column `fraction` high, or a gap marker when the day has no data.
+struct StaffTrendDayVm {
+  bool has_data = false;
+  float fraction = 0.0F;
+  bool today = false;
+};
+
+struct StaffTabVm {
+  std::string id;  // "queue", "today", "satisfaction", "complaints", "trend"
+  std::string label;
+  bool selected = false;
+};
+
+struct StaffDashboardVm {
+  std::string title;
+  std::string subtitle;  // who is signed in and when the figures were read
+  std::vector<StaffTabVm> tabs;
+  std::string section_title;
+  std::vector<StaffFigureVm> figures;
+  std::string bars_title;
+  std::vector<StaffBarVm> bars;
+  std::string empty_text;              // shown instead of the bars when there are none
+  std::vector<StaffTrendDayVm> trend;  // trend tab only
+  std::string trend_caption;           // what the columns show, the scale and how a gap looks
+  std::string refresh_label;
+  std::string export_label;
+  std::string sign_out_label;
+  std::string export_message;  // after an export: the file name, or that it failed
+  bool export_failed = false;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,327 @@
+// KioskApp's staff side: staff intents and the staff view-models. Staff screens read only what StaffDesk
+// computed; every string is translated here, in the language the kiosk shows (the default language once
+// the customer session has been cleared for staff mode).
+
+#include <date/date.h>
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/customer_desk.hpp"
+#include "app/kiosk_app.hpp"
+#include "app/staff_desk.hpp"
+#include "i18n/catalog.hpp"
+
+namespace kiosk::app {
+namespace {
+
+namespace dashboard = domain::dashboard;
+using Kind = Intent::Kind;
+
+const date::time_zone* zone_of(const KioskConfig& config) {
+  try {
+    return date::locate_zone(config.kiosk.time_zone);
+  } catch (const std::exception&) {
+    return date::locate_zone("UTC");
+  }
+}
+
+std::string local_time(const KioskConfig& config, domain::EventTime at, const char* format) {
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(at);
+  return date::format(format, date::make_zoned(zone_of(config), seconds));
+}
+
+std::string count_text(std::size_t count) {
+  return std::to_string(count);
+}
+
+std::string minutes_value(const i18n::Catalog& catalog,
+                          const std::optional<std::chrono::milliseconds>& wait) {
+  if (!wait) {
+    return std::string(catalog.tr("No data"));
+  }
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*wait).count();
+  return i18n::format_named(catalog.tr("{minutes} min"), {{"minutes", std::to_string(minutes)}});
+}
+
+std::string percent_value(const i18n::Catalog& catalog, const std::optional<double>& share) {
+  if (!share) {
+    return std::string(catalog.tr("No data"));
+  }
+  return i18n::format_named(catalog.tr("{percent} %"),
+                            {{"percent", fmt::format("{:.0f}", std::round(*share * 100.0))}});
+}
+
+std::string decimal_value(const i18n::Catalog& catalog, const std::optional<double>& value, int decimals) {
+  if (!value) {
+    return std::string(catalog.tr("No data"));
+  }
+  return fmt::format("{:.{}f}", *value, decimals);
+}
+
+std::string service_name(const DeskContent& content, dashboard::ServiceIndex index,
+                         const std::string& language) {
+  if (index < content.services.services.size()) {
+    return content.services.services[index].name.in(language);
+  }
+  return {};
+}
+
+void queue_tab(const StaffDesk& staff, const dashboard::Dashboard& board, const i18n::Catalog& catalog,
+               const std::string& language, StaffDashboardVm& vm) {
+  const auto& queue = board.queue;
+  vm.section_title = catalog.tr("Queue now");
+  vm.figures = {
+      {"waiting", std::string(catalog.tr("Waiting")), count_text(queue.waiting)},
+      {"longest_wait", std::string(catalog.tr("Longest wait")), minutes_value(catalog, queue.longest_wait)}};
+  vm.bars_title = catalog.tr("Waiting by service");
+  std::size_t widest = 1;
+  for (const auto& service : queue.services) {
+    widest = std::max(widest, service.waiting);
+  }
+  for (std::size_t i = 0; i < queue.services.size(); ++i) {
+    const auto& service = queue.services[i];
+    if (service.waiting == 0) {
+      continue;
+    }
+    vm.bars.push_back({staff.content().services.services[i].id,
+                       service_name(staff.content(), static_cast<dashboard::ServiceIndex>(i), language),
+                       count_text(service.waiting),
+                       static_cast<float>(service.waiting) / static_cast<float>(widest), false, ""});
+  }
+  vm.empty_text = catalog.tr("Nobody is waiting.");
+}
+
+void today_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, StaffDashboardVm& vm) {
+  const auto& day = board.today_figures;
+  vm.section_title = catalog.tr("Today");
+  vm.figures = {
+      {"check_ins", std::string(catalog.tr("Check-ins")), count_text(day.check_ins)},
+      {"served", std::string(catalog.tr("Served")), count_text(day.served)},
+      {"no_shows", std::string(catalog.tr("No-shows")), count_text(day.no_shows)},
+      {"median_wait", std::string(catalog.tr("Median wait")), minutes_value(catalog, day.wait.median)},
+      {"within_target", std::string(catalog.tr("Called within 15 min")),
+       percent_value(catalog, day.wait.within_target_share)},
+  };
+}
+
+void satisfaction_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, StaffDashboardVm& vm) {
+  const auto& overall = board.satisfaction.overall;
+  vm.section_title = catalog.tr("Satisfaction today");
+  vm.figures = {
+      {"nps", std::string(catalog.tr("NPS")), decimal_value(catalog, overall.nps.score, 0)},
+      {"csat", std::string(catalog.tr("Satisfied (CSAT)")),
+       overall.csat.percent ? percent_value(catalog, *overall.csat.percent / 100.0)
+                            : std::string(catalog.tr("No data"))},
+      {"ces", std::string(catalog.tr("Ease (CES, 1 to 7)")), decimal_value(catalog, overall.ces.mean, 1)},
+      {"answers", std::string(catalog.tr("Answers")), count_text(overall.answers)},
+  };
+  const auto total = std::max<std::size_t>(1, overall.nps.count());
+  vm.bars_title = catalog.tr("NPS answers");
+  auto bar = [&](std::string id, std::string_view label, std::size_t count, bool alert) {
+    vm.bars.push_back({std::move(id), std::string(label), count_text(count),
+                       static_cast<float>(count) / static_cast<float>(total), alert,
+                       alert ? std::string(catalog.tr("Detractors")) : std::string()});
+  };
+  if (overall.nps.count() > 0) {
+    bar("promoters", catalog.tr("Promoters (9-10)"), overall.nps.promoters, false);
+    bar("passives", catalog.tr("Passives (7-8)"), overall.nps.passives, false);
+    bar("detractors", catalog.tr("Detractors (0-6)"), overall.nps.detractors, overall.nps.detractors > 0);
+  }
+  vm.empty_text = catalog.tr("No survey answers today.");
+}
+
+void complaints_tab(const StaffDesk& staff, const dashboard::Dashboard& board, const i18n::Catalog& catalog,
+                    const std::string& language, StaffDashboardVm& vm) {
+  const auto& figures = board.complaints;
+  vm.section_title = catalog.tr("Complaints");
+  vm.figures = {
+      {"new_today", std::string(catalog.tr("New today")), count_text(figures.new_today)},
+      {"open", std::string(catalog.tr("Open")), count_text(figures.open)},
+      {"overdue", std::string(catalog.tr("Overdue")), count_text(figures.overdue)},
+      {"due_within_day", std::string(catalog.tr("Due within a day")), count_text(figures.due_within_day)},
+  };
+  vm.bars_title = catalog.tr("Open complaints, earliest deadline first");
+  const auto& facts = staff.complaint_facts();
+  const auto now = staff.dashboard_at();
+  constexpr std::size_t k_listed = 5;
+  for (std::size_t n = 0; n < figures.open_by_deadline.size() && n < k_listed; ++n) {
+    const auto index = figures.open_by_deadline[n];
+    if (index >= facts.size()) {
+      continue;
+    }
+    const auto& fact = facts[index];
+    std::string label = fact.product;
+    for (const auto& product : staff.content().taxonomy.products) {
+      if (product.id == fact.product) {
+        label = product.name.in(language);
+      }
+    }
+    // The bar shows how much of the time to the final deadline has gone.
+    const auto span = std::max<double>(1.0, static_cast<double>((fact.final_due - fact.received_at).count()));
+    const auto used = static_cast<double>((now - fact.received_at).count()) / span;
+    const bool overdue = dashboard::deadline_passed(fact.final_due, now);
+    vm.bars.push_back({"complaint." + std::to_string(n), label,
+                       i18n::format_named(catalog.tr("due {date}"),
+                                          {{"date", local_time(staff.config(), fact.final_due, "%Y-%m-%d")}}),
+                       static_cast<float>(std::clamp(used, 0.0, 1.0)), overdue,
+                       overdue ? std::string(catalog.tr("Overdue")) : std::string()});
+  }
+  vm.empty_text = catalog.tr("No open complaints.");
+}
+
+void trend_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, StaffDashboardVm& vm) {
+  vm.section_title = catalog.tr("Check-ins per day, last 30 days");
+  std::size_t highest = 0;
+  std::size_t total = 0;
+  for (const auto& point : board.trend) {
+    highest = std::max(highest, point.check_ins.value_or(0));
+    total += point.check_ins.value_or(0);
+  }
+  vm.figures = {{"trend_total", std::string(catalog.tr("Check-ins")), count_text(total)},
+                {"trend_highest", std::string(catalog.tr("Busiest day")), count_text(highest)}};
+  for (std::size_t i = 0; i < board.trend.size(); ++i) {
+    const auto& point = board.trend[i];
+    StaffTrendDayVm day;
+    day.has_data = point.has_data;
+    day.today = i + 1 == board.trend.size();
+    day.fraction =
+        highest == 0 ? 0.0F : static_cast<float>(point.check_ins.value_or(0)) / static_cast<float>(highest);
+    vm.trend.push_back(day);
+  }
+  vm.trend_caption = catalog.tr("Today is on the right. A short dash marks a day without data.");
+}
+
+}  // namespace
+
+void KioskApp::apply_staff_intent(const Intent& intent) {
+  if (m_staff_preview || m_staff == nullptr) {
+    return;  // a screenshot: nothing is accepted
+  }
+  if (m_staff->pin_pad_visible()) {
+    switch (intent.kind) {
+      case Kind::type_text:
+        for (const char c : intent.argument) {
+          m_staff->type_digit(c);
+        }
+        break;
+      case Kind::backspace:
+        m_staff->erase_digit();
+        break;
+      case Kind::action:
+        if (intent.argument == "staff.submit") {
+          m_staff->submit_pin();
+        } else if (intent.argument == "staff.cancel") {
+          m_staff->cancel_pin();
+        }
+        break;
+      default:
+        break;
+    }
+    return;
+  }
+  if (!m_staff->unlocked() || !m_staff->staff_input()) {
+    return;  // staff mode closed under the finger: the action is refused
+  }
+  if (intent.kind == Kind::choose) {
+    m_staff->select_tab(intent.argument);
+  } else if (intent.kind == Kind::action) {
+    if (intent.argument == "staff.refresh") {
+      m_staff->refresh_dashboard();
+    } else if (intent.argument == "staff.export") {
+      m_staff->export_csv();
+    } else if (intent.argument == "staff.sign_out") {
+      m_staff->sign_out();
+    }
+  }
+}
+
+void KioskApp::fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const {
+  const bool pin_pad = m_staff_preview ? *m_staff_preview == ScreenId::staff_pin : m_staff->pin_pad_visible();
+  if (pin_pad) {
+    vm.screen = ScreenId::staff_pin;
+    auto& pin = vm.staff_pin;
+    pin.title = catalog.tr("Staff sign-in");
+    pin.prompt = catalog.tr("Enter your staff PIN");
+    const std::size_t digits = m_staff_preview ? 4 : m_staff->typed_digits();
+    pin.digits = static_cast<int>(digits);
+    pin.entered = i18n::format_named(catalog.tr_n("{count} digit entered", "{count} digits entered", digits),
+                                     {{"count", std::to_string(digits)}});
+    pin.submit_label = catalog.tr("Sign in");
+    pin.erase_label = catalog.tr("Delete");
+    pin.cancel_label = catalog.tr("Cancel");
+    if (m_staff_preview) {
+      pin.can_submit = true;
+      return;
+    }
+    pin.checking = m_staff->checking();
+    pin.can_submit = digits > 0 && !pin.checking;
+    if (pin.checking) {
+      pin.message = catalog.tr("Checking the PIN...");
+    } else if (m_staff->notice() == PinPadNotice::wrong_pin) {
+      const auto left = static_cast<std::uint64_t>(std::max(0, m_staff->tries_left()));
+      pin.message =
+          i18n::format_named(catalog.tr_n("Wrong PIN. {count} try left before sign-in locks.",
+                                          "Wrong PIN. {count} tries left before sign-in locks.", left),
+                             {{"count", std::to_string(left)}});
+      pin.message_is_problem = true;
+    } else if (m_staff->notice() == PinPadNotice::locked) {
+      pin.locked = true;
+      pin.message_is_problem = true;
+      pin.cancel_label = catalog.tr("Close");
+      const auto until = m_staff->locked_until();
+      pin.message =
+          i18n::format_named(catalog.tr("Too many wrong PINs. Staff sign-in is locked until {time}."),
+                             {{"time", until ? local_time(m_config, *until, "%H:%M") : std::string()}});
+    }
+    return;
+  }
+  vm.screen = ScreenId::staff_dashboard;
+  auto& board_vm = vm.staff_dashboard;
+  board_vm.title = catalog.tr("Branch dashboard");
+  board_vm.refresh_label = catalog.tr("Refresh");
+  board_vm.export_label = catalog.tr("Export CSV");
+  board_vm.sign_out_label = catalog.tr("Sign out");
+  const std::string tab = m_staff_preview ? std::string("queue") : m_staff->dashboard_tab();
+  const std::pair<const char*, std::string_view> tabs[] = {
+      {"queue", catalog.tr("Queue now")},
+      {"today", catalog.tr("Today")},
+      {"satisfaction", catalog.tr("Satisfaction")},
+      {"complaints", catalog.tr("Complaints")},
+      {"trend", catalog.tr("30 days")},
+  };
+  for (const auto& [id, label] : tabs) {
+    board_vm.tabs.push_back({id, std::string(label), tab == id});
+  }
+  const auto* board = m_staff != nullptr ? m_staff->dashboard() : nullptr;
+  if (board == nullptr) {
+    board_vm.empty_text = catalog.tr("The figures could not be read. See the log.");
+    return;
+  }
+  const auto& actor = m_staff->actor();
+  board_vm.subtitle = i18n::format_named(catalog.tr("Signed in: {who}. Figures from {time}."),
+                                         {{"who", actor.slot_id.empty() ? std::string("-") : actor.slot_id},
+                                          {"time", local_time(m_config, m_staff->dashboard_at(), "%H:%M")}});
+  const auto& language = current_language();
+  if (tab == "today") {
+    today_tab(*board, catalog, board_vm);
+  } else if (tab == "satisfaction") {
+    satisfaction_tab(*board, catalog, board_vm);
+  } else if (tab == "complaints") {
+    complaints_tab(*m_staff, *board, catalog, language, board_vm);
+  } else if (tab == "trend") {
+    trend_tab(*board, catalog, board_vm);
+  } else {
+    queue_tab(*m_staff, *board, catalog, language, board_vm);
+  }
+  if (const auto& last = m_staff->last_export()) {
+    board_vm.export_failed = !last->ok;
+    board_vm.export_message =
+        last->ok ? i18n::format_named(catalog.tr("Saved {file}"), {{"file", last->file.filename().string()}})
+                 : std::string(catalog.tr("The export could not be saved. See the log."));
+  }
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,243 @@
+// Staff mode through the real UI, headless, with injected finger events: the 3-second corner hold, the
+// PIN pad (right PIN, wrong PINs to the lockout), relocking after 2 idle minutes, reading a dashboard
+// figure, and the CSV export parsed back.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "app/staff_desk.hpp"
+#include "platform/input.hpp"
+#include "ui_harness.hpp"
+
+namespace kiosk::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+// PIN 2468 (hash computed independently with Python's hashlib; see tests/unit/store/pin_hash_test.cpp).
+constexpr const char* k_manager_entry =
+    "manager:manager:pbkdf2-sha256$210000$AAECAwQFBgcICQoLDA0ODw==$"
+    "3h0Ecyp2BaL4dIc6djwyE3JqSNrJj2DOPz5HhnTZO8M=";
+
+app::KioskConfig staff_config() {
+  auto config = app::default_config();
+  config.staff.pin_hashes = {k_manager_entry};
+  return config;
+}
+
+// One finger held in the top-left corner for `hold`, then lifted.
+void hold_corner(UiHarness& ui, std::chrono::milliseconds hold = 3s) {
+  int width = 0;
+  int height = 0;
+  ui.kiosk().runner().pixel_size(width, height);
+  platform::push_finger(true, 12.0F, 12.0F, width, height);
+  ui.kiosk().runner().settle();
+  ui.wait(hold);
+  platform::push_finger(false, 12.0F, 12.0F, width, height);
+  ui.kiosk().runner().settle();
+}
+
+void tap_pin(UiHarness& ui, std::string_view pin) {
+  for (char digit : pin) {
+    ASSERT_TRUE(ui.tap("staff.pin.key." + std::string(1, digit))) << digit;
+  }
+  ASSERT_TRUE(ui.tap("staff.pin.submit"));
+  // The hash is checked on a worker thread (real time); the loop polls it as the kiosk's loop would.
+  for (int i = 0; i < 500 && ui.vm().staff_pin.checking; ++i) {
+    std::this_thread::sleep_for(10ms);
+    ui.wait(0ms);
+  }
+  ASSERT_FALSE(ui.vm().staff_pin.checking);
+}
+
+// Writes the screen to build/.../screens/staff_live_<name>.png and checks that every text fits and
+// nothing overlaps, as the screens test does for the previews (here with real figures in the tabs).
+void check_legible(UiHarness& ui, const std::string& name) {
+  std::string error;
+  const auto file = std::filesystem::current_path() / "screens" / ("staff_live_" + name + ".png");
+  ASSERT_TRUE(ui.kiosk().write_png(file, &error)) << error;
+  for (const auto* widget : ui.widgets().clipped()) {
+    ADD_FAILURE() << "clipped text in " << widget->id << ": \"" << widget->text << "\" (" << file << ")";
+  }
+  for (const auto& [first, second] : ui.widgets().overlapping()) {
+    ADD_FAILURE() << first->id << " and " << second->id << " overlap (" << file << ")";
+  }
+}
+
+// Two tickets waiting and one open complaint, so every tab has something to show.
+void add_branch_activity(UiHarness& ui) {
+  ASSERT_TRUE(ui.services().desk->issue_ticket("cash", "en").ok());
+  ASSERT_TRUE(ui.services().desk->issue_ticket("cash", "en").ok());
+  app::ComplaintSubmission complaint;
+  complaint.product_id = "branch_service";
+  complaint.issue_id = "wait_time";
+  complaint.description = "The queue did not move for an hour.";
+  complaint.language = "en";
+  ASSERT_TRUE(ui.services().desk->submit_complaint(complaint).ok());
+}
+
+class Staff : public ::testing::Test {
+ protected:
+  UiHarness ui{1920, 1080, staff_config()};
+
+  void hold_corner(std::chrono::milliseconds hold = 3s) { test::hold_corner(ui, hold); }
+  void tap_pin(std::string_view pin) { test::tap_pin(ui, pin); }
+  void check_legible(const std::string& name) { test::check_legible(ui, name); }
+
+  std::string text_of(std::string_view id) {
+    const auto* widget = ui.widgets().find(id);
+    return widget != nullptr ? widget->text : std::string("<no widget ") + std::string(id) + ">";
+  }
+};
+
+TEST_F(Staff, AShortPressDoesNothingAndThreeSecondsOpenThePinPad) {
+  hold_corner(2900ms);
+  EXPECT_NE(ui.vm().screen, app::ScreenId::staff_pin);
+  ui.app().preview(app::ScreenId::attract, "en", false, false, ui.clock().steady_now());
+  ui.kiosk().runner().settle();
+  hold_corner();
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::staff_pin);
+  EXPECT_NE(ui.widgets().find("staff.pin.key.5"), nullptr);
+  // The lifted finger did not start a customer session behind the PIN pad.
+  EXPECT_TRUE(ui.tap("staff.pin.cancel"));
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::attract);
+}
+
+TEST_F(Staff, HoldingAHomeScreenCornerEndsTheCustomerSessionFirst) {
+  ASSERT_TRUE(ui.tap("attract.start"));
+  ASSERT_TRUE(ui.tap("bar.language"));
+  ASSERT_TRUE(ui.tap("language.choice.nb"));
+  ASSERT_EQ(ui.vm().screen, app::ScreenId::home);
+  hold_corner();
+  ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_pin);
+  EXPECT_EQ(ui.app().session().language, "");  // the customer's choices are gone
+  ASSERT_TRUE(ui.tap("staff.pin.cancel"));
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::attract);
+}
+
+TEST_F(Staff, TheRightPinOpensTheDashboardWithTodaysFigures) {
+  add_branch_activity(ui);
+  hold_corner();
+  ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_pin);
+  tap_pin("2468");
+  ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_dashboard);
+  EXPECT_EQ(text_of("staff.figure.waiting"), "2");
+  check_legible("queue");
+  ASSERT_TRUE(ui.tap("staff.tab.today"));
+  EXPECT_EQ(text_of("staff.figure.check_ins"), "2");
+  check_legible("today");
+  ASSERT_TRUE(ui.tap("staff.tab.satisfaction"));
+  check_legible("satisfaction");
+  ASSERT_TRUE(ui.tap("staff.tab.complaints"));
+  EXPECT_EQ(text_of("staff.figure.open"), "1");
+  EXPECT_NE(ui.widgets().find("staff.bar.complaint.0.value"), nullptr);
+  check_legible("complaints");
+  ASSERT_TRUE(ui.tap("staff.tab.trend"));
+  EXPECT_EQ(text_of("staff.figure.trend_total"), "2");
+  check_legible("trend");
+
+  ASSERT_TRUE(ui.tap("staff.dashboard.export"));
+  const auto exports = ui.data_dir() / "exports";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(exports)) {
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_EQ(files.size(), 2U);  // complaints and figures
+  EXPECT_NE(text_of("staff.dashboard.status").find(files[1].filename().string()), std::string::npos);
+  std::ifstream in(files[1], std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  // Parse the RFC 4180 records back (no field here needs quotes) and find the check-in count.
+  std::string line;
+  bool found = false;
+  int records = 0;
+  for (std::size_t start = 0, end = 0; (end = text.str().find("\r\n", start)) != std::string::npos;
+       start = end + 2) {
+    line = text.str().substr(start, end - start);
+    ++records;
+    if (line.starts_with("today,") && line.find(",,check_ins,") != std::string::npos) {
+      EXPECT_TRUE(line.ends_with(",check_ins,2")) << line;
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_GT(records, 30);  // header, figures and 30 trend days
+
+  ASSERT_TRUE(ui.tap("staff.dashboard.sign_out"));
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::attract);
+}
+
+TEST_F(Staff, FiveWrongPinsLockThePinPad) {
+  hold_corner();
+  for (int attempt = 1; attempt <= 4; ++attempt) {
+    tap_pin("1111");
+    ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_pin);
+    EXPECT_NE(text_of("staff.pin.message").find(std::to_string(5 - attempt)), std::string::npos)
+        << text_of("staff.pin.message");
+  }
+  tap_pin("1111");
+  const auto vm = ui.vm();
+  ASSERT_EQ(vm.screen, app::ScreenId::staff_pin);
+  EXPECT_TRUE(vm.staff_pin.locked);
+  EXPECT_EQ(ui.widgets().find("staff.pin.key.1"), nullptr);  // no keys during the lockout
+  EXPECT_NE(text_of("staff.pin.message").find("locked"), std::string::npos);
+  ASSERT_TRUE(ui.tap("staff.pin.cancel"));
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::attract);
+
+  // The right PIN does not help while the lockout runs; after 5 minutes it does.
+  hold_corner();
+  EXPECT_TRUE(ui.vm().staff_pin.locked);
+  ASSERT_TRUE(ui.tap("staff.pin.cancel"));
+  ui.wait(5min);
+  hold_corner();
+  ASSERT_FALSE(ui.vm().staff_pin.locked);
+  tap_pin("2468");
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::staff_dashboard);
+}
+
+TEST_F(Staff, RelocksAfterTwoMinutesWithoutATouch) {
+  hold_corner();
+  tap_pin("2468");
+  ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_dashboard);
+  ui.wait(100s);
+  ASSERT_TRUE(ui.tap("staff.tab.complaints"));  // a touch restarts the idle time
+  ui.wait(100s);
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::staff_dashboard);
+  ui.wait(20s);
+  EXPECT_EQ(ui.vm().screen, app::ScreenId::attract);
+  EXPECT_EQ(ui.services().staff->mode(), domain::staff::StaffMode::closed);
+}
+
+class StaffTabs : public ::testing::TestWithParam<std::string> {};
+
+// Every tab with real figures on the smallest panel (and the portrait branch screen), in each language.
+TEST_P(StaffTabs, FitTheSmallPanelAndThePortraitScreen) {
+  for (const auto& [width, height] : {std::pair{800, 480}, std::pair{1080, 1920}}) {
+    auto config = staff_config();
+    config.languages.default_language = GetParam();
+    UiHarness ui(width, height, config);
+    add_branch_activity(ui);
+    hold_corner(ui);
+    ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_pin);
+    check_legible(ui, "pin_" + GetParam() + "_" + std::to_string(width));
+    tap_pin(ui, "2468");
+    ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_dashboard);
+    for (const auto* tab : {"queue", "today", "satisfaction", "complaints", "trend"}) {
+      ASSERT_TRUE(ui.tap(std::string("staff.tab.") + tab));
+      check_legible(ui, std::string(tab) + "_" + GetParam() + "_" + std::to_string(width));
+    }
+    ASSERT_TRUE(ui.tap("staff.dashboard.export"));
+    check_legible(ui, "exported_" + GetParam() + "_" + std::to_string(width));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryLanguage, StaffTabs, ::testing::Values("en", "ru", "zh-Hans", "nb"),
+                         [](const ::testing::TestParamInfo<std::string>& case_info) {
+                           return case_info.param == "zh-Hans" ? std::string("zhHans") : case_info.param;
+                         });
+
+}  // namespace
+}  // namespace kiosk::test

@@ -1,0 +1,212 @@
+// The branch manager's dashboard: one tab of figures at a time (so it reads on an 800x480 panel as well
+// as a 1080p screen), figures as labelled cards, bars drawn with ImGui's draw list. An alert bar is drawn
+// in the alert colour AND says so in words beside it: colour is never the only cue.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "ui/screens.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+using Kind = app::Intent::Kind;
+
+// Bars: the palette's primary for plain values; a dark red for alerts (4.5:1 on white), with a hatch
+// so the difference does not rest on colour alone.
+constexpr Rgb k_alert{0.70F, 0.11F, 0.11F};
+
+ImU32 u32(Rgb colour) {
+  return ImGui::GetColorU32(ImVec4(colour.r, colour.g, colour.b, 1.0F));
+}
+
+float draw_header(const app::StaffDashboardVm& vm, app::Intents& intents, DrawContext& context, Rect area) {
+  const auto& layout = context.layout;
+  const float row = layout.min_target * (layout.compact ? 1.0F : 1.2F);
+  const float actions_width = area.w * (layout.portrait || layout.compact ? 0.64F : 0.55F);
+  const Rect title{area.x, area.y, area.w - actions_width - layout.gap, row};
+  text_block(context, "staff.dashboard.title", vm.title, title,
+             {.role = FontRole::title,
+              .smallest = FontRole::small,
+              .colour = context.palette.text,
+              .centre_vertically = true});
+  const float button_width = (actions_width - 2 * layout.gap * 0.5F) / 3.0F;
+  const std::pair<const char*, const std::string*> actions[] = {{"staff.refresh", &vm.refresh_label},
+                                                                {"staff.export", &vm.export_label},
+                                                                {"staff.sign_out", &vm.sign_out_label}};
+  float x = area.right() - actions_width;
+  for (const auto& [id, label] : actions) {
+    if (button(context, std::string("staff.dashboard.") + (id + 6), *label,
+               Rect{x, area.y, button_width, row},
+               std::string_view(id) == "staff.sign_out" ? ButtonKind::primary : ButtonKind::secondary,
+               FontRole::small)) {
+      intents.emit(Kind::action, id);
+    }
+    x += button_width + layout.gap * 0.5F;
+  }
+  return row;
+}
+
+float draw_tabs(const app::StaffDashboardVm& vm, app::Intents& intents, DrawContext& context, Rect area) {
+  const auto& layout = context.layout;
+  const float row = layout.min_target;
+  const float gap = layout.gap * 0.4F;
+  const float width =
+      (area.w - gap * static_cast<float>(vm.tabs.size() - 1)) / static_cast<float>(vm.tabs.size());
+  float x = area.x;
+  for (const auto& tab : vm.tabs) {
+    const Rect rect{x, area.y, width, row};
+    if (button(context, "staff.tab." + tab.id, tab.label, rect,
+               tab.selected ? ButtonKind::primary : ButtonKind::secondary, FontRole::small)) {
+      intents.emit(Kind::choose, tab.id);
+    }
+    if (tab.selected) {  // the selected tab is also underlined: a shape cue besides its colour
+      fill_rect(Rect{rect.x + rect.w * 0.1F, rect.bottom() - 5.0F * layout.scale, rect.w * 0.8F,
+                     3.0F * layout.scale},
+                context.palette.primary_text);
+    }
+    x += width + gap;
+  }
+  return row;
+}
+
+float draw_figures(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
+  if (vm.figures.empty()) {
+    return 0.0F;
+  }
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  const float label_height = context.fonts.get(FontRole::small)->FontSize * 2.4F;  // two lines
+  const float value_height = context.fonts.get(FontRole::title)->FontSize * 1.3F;
+  const float card_height = label_height + value_height + layout.gap * 0.5F;
+  const int count = static_cast<int>(vm.figures.size());
+  const float gap = layout.gap * 0.5F;
+  const float width = (area.w - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
+  for (int i = 0; i < count; ++i) {
+    const auto& figure = vm.figures[static_cast<std::size_t>(i)];
+    const Rect card{area.x + static_cast<float>(i) * (width + gap), area.y, width, card_height};
+    fill_rect(card, palette.secondary, 10.0F * layout.scale);
+    const Rect inner = card.inset(layout.gap * 0.25F);
+    text_block(context, "staff.figure." + figure.id + ".label", figure.label, inner.take_top(label_height),
+               {.role = FontRole::small, .smallest = FontRole::small, .colour = palette.secondary_text});
+    text_block(context, "staff.figure." + figure.id, figure.value,
+               Rect{inner.x, inner.y + label_height, inner.w, inner.h - label_height},
+               {.role = FontRole::title, .smallest = FontRole::small, .colour = palette.secondary_text});
+  }
+  return card_height;
+}
+
+void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  const float line = context.fonts.get(FontRole::small)->FontSize * 1.3F;
+  if (!vm.bars_title.empty()) {
+    text_block(context, "staff.bars.title", vm.bars_title, area.take_top(line),
+               {.role = FontRole::small, .colour = palette.text_muted});
+    area = area.below(line, layout.gap * 0.3F);
+  }
+  if (vm.bars.empty()) {
+    text_block(context, "staff.bars.empty", vm.empty_text, area.take_top(std::min(area.h, line * 2.0F)),
+               {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text});
+    return;
+  }
+  const float row = std::min(line * 1.2F, area.h / static_cast<float>(vm.bars.size()));
+  if (row < context.fonts.get(FontRole::small)->FontSize) {
+    return;  // no room at this size: the figures above still say it
+  }
+  const float label_width = area.w * 0.34F;
+  const float value_width = area.w * 0.22F;
+  const float bar_width = area.w - label_width - value_width - layout.gap;
+  auto* draw_list = ImGui::GetWindowDrawList();
+  for (std::size_t i = 0; i < vm.bars.size(); ++i) {
+    const auto& bar = vm.bars[i];
+    const float y = area.y + static_cast<float>(i) * row;
+    text_block(context, "staff.bar." + bar.id + ".label", bar.label, Rect{area.x, y, label_width, row},
+               {.role = FontRole::small,
+                .smallest = FontRole::small,
+                .colour = palette.text,
+                .centre_vertically = true});
+    const Rect track{area.x + label_width, y + row * 0.2F, bar_width, row * 0.6F};
+    draw_list->AddRect({track.x, track.y}, {track.right(), track.bottom()}, u32(palette.outline));
+    const float filled = std::max(2.0F, track.w * std::clamp(bar.fraction, 0.0F, 1.0F));
+    const Rgb colour = bar.alert ? k_alert : palette.primary;
+    draw_list->AddRectFilled({track.x, track.y}, {track.x + filled, track.bottom()}, u32(colour));
+    if (bar.alert) {  // diagonal hatch: alert bars differ in shape too
+      for (float hx = track.x; hx < track.x + filled; hx += 10.0F * layout.scale) {
+        draw_list->AddLine({hx, track.bottom()}, {std::min(hx + track.h, track.x + filled), track.y},
+                           u32(palette.background), 1.5F);
+      }
+    }
+    const std::string value = bar.alert ? bar.value + " - " + bar.alert_text : bar.value;
+    text_block(context, "staff.bar." + bar.id + ".value", value,
+               Rect{track.right() + layout.gap, y, value_width, row},
+               {.role = FontRole::small,
+                .smallest = FontRole::small,
+                .colour = palette.text,
+                .centre_vertically = true});
+  }
+}
+
+void draw_trend(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  const float line = context.fonts.get(FontRole::small)->FontSize * 1.3F;
+  const Rect chart{area.x, area.y, area.w, std::max(0.0F, area.h - line * 2.2F)};
+  text_block(context, "staff.trend.caption", vm.trend_caption,
+             Rect{area.x, chart.bottom() + layout.gap * 0.3F, area.w, line * 2.0F},
+             {.role = FontRole::small, .smallest = FontRole::small, .colour = palette.text_muted});
+  if (vm.trend.empty() || chart.h <= 0.0F) {
+    return;
+  }
+  auto* draw_list = ImGui::GetWindowDrawList();
+  draw_list->AddLine({chart.x, chart.bottom()}, {chart.right(), chart.bottom()}, u32(palette.outline), 2.0F);
+  const float slot = chart.w / static_cast<float>(vm.trend.size());
+  for (std::size_t i = 0; i < vm.trend.size(); ++i) {
+    const auto& day = vm.trend[i];
+    const float x = chart.x + static_cast<float>(i) * slot + slot * 0.15F;
+    const float w = slot * 0.7F;
+    if (!day.has_data) {  // a gap, never a zero: a short dash on the axis
+      draw_list->AddLine({x, chart.bottom() - 4.0F * layout.scale},
+                         {x + w, chart.bottom() - 4.0F * layout.scale}, u32(palette.text_muted), 2.0F);
+      continue;
+    }
+    const float h = std::max(2.0F, (chart.h - 4.0F) * std::clamp(day.fraction, 0.0F, 1.0F));
+    draw_list->AddRectFilled({x, chart.bottom() - h}, {x + w, chart.bottom()}, u32(palette.primary));
+    if (day.today) {
+      draw_list->AddRect({x - 2.0F, chart.bottom() - h - 2.0F}, {x + w + 2.0F, chart.bottom()},
+                         u32(palette.text), 0.0F, 0, 2.0F);
+    }
+  }
+}
+
+}  // namespace
+
+void draw_staff_dashboard(const app::StaffDashboardVm& vm, app::Intents& intents, DrawContext& context) {
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  Rect area = layout.content;
+  const float header = draw_header(vm, intents, context, area);
+  area = area.below(header, layout.gap * 0.5F);
+  const float line = context.fonts.get(FontRole::small)->FontSize * 1.3F;
+  const std::string status = vm.export_message.empty() ? vm.subtitle : vm.export_message;
+  text_block(context, "staff.dashboard.status", status, area.take_top(line),
+             {.role = FontRole::small, .smallest = FontRole::small, .colour = palette.text_muted});
+  area = area.below(line, layout.gap * 0.3F);
+  const float tabs = draw_tabs(vm, intents, context, area);
+  area = area.below(tabs, layout.gap * 0.5F);
+  if (vm.figures.empty() && vm.trend.empty()) {
+    text_block(context, "staff.bars.empty", vm.empty_text, area.take_top(line * 2.0F),
+               {.role = FontRole::body, .colour = palette.text});
+    return;
+  }
+  const float figures = draw_figures(vm, context, area);
+  area = area.below(figures, layout.gap * 0.5F);
+  if (!vm.trend.empty()) {
+    draw_trend(vm, context, area);
+  } else {
+    draw_bars(vm, context, area);
+  }
+}
+
+}  // namespace kiosk::ui

@@ -98,7 +98,7 @@ class KioskSyncTest : public ::testing::Test {
   // Synthetic customers fill the kiosk's store; sync is off during the simulation.
   void simulate_customers(const std::filesystem::path& config) {
     const auto log = m_dir / "simulate.log";
-    ASSERT_EQ(run_kiosk({"simulate", "--sessions", "6", "--seed", "5", "--config", config.string(),
+    ASSERT_EQ(run_kiosk({"simulate", "--sessions", "6", "--seed", "4", "--config", config.string(),
                          "--data-dir", m_data.string()},
                         log, 600s),
               0)

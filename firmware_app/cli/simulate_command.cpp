@@ -38,8 +38,8 @@ struct Summary {
 // One synthetic customer at the screen.
 class Customer {
  public:
-  Customer(ui::HeadlessKiosk& kiosk, app::KioskApp& app, platform::ManualClock& clock, std::mt19937_64& random,
-           bool trace)
+  Customer(ui::HeadlessKiosk& kiosk, app::KioskApp& app, platform::ManualClock& clock,
+           std::mt19937_64& random, bool trace)
       : m_kiosk(kiosk), m_app(app), m_clock(clock), m_random(random), m_trace(trace) {}
 
   // Reports a confirmation the customer now sees (crash tests compare these with the store after kill -9).

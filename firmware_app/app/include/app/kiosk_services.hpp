@@ -37,7 +37,7 @@ struct KioskServices {
   // Content from head office waiting for the UI thread (null without a desk). The sync side offers into
   // it from its own thread; the app takes from it between customers.
   std::unique_ptr<PendingContent> content_updates;
-  std::unique_ptr<StaffDesk> staff;            // null without a desk
+  std::unique_ptr<StaffDesk> staff;   // null without a desk
   std::vector<std::string> problems;  // content files that could not be used, for the log
 
   void attach_to(KioskApp& app) const;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "store/outbox.hpp"
+
 namespace kiosk::sync {
 namespace {
 
@@ -23,10 +25,7 @@ EventPriority priority_of(std::string_view event_type) {
 }
 
 std::string_view priority_sql_expression() {
-  // substr() rather than LIKE: '_' is a LIKE wildcard and event types may contain it.
-  return "(CASE WHEN substr(type, 1, 10) = 'complaint.' THEN 0 "
-         "WHEN substr(type, 1, 7) = 'device.' OR substr(type, 1, 6) = 'kiosk.' "
-         "OR substr(type, 1, 10) = 'telemetry.' THEN 2 ELSE 1 END)";
+  return store::k_outbox_priority_sql;
 }
 
 }  // namespace kiosk::sync

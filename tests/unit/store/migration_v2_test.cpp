@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "repo_test_util.hpp"
+#include "store/outbox.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 
@@ -50,8 +51,8 @@ TEST(MigrationV2, UpgradesAVersionOneStoreKeepingItsEvents) {
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
   EXPECT_EQ(report.outcome, OpenOutcome::opened);
-  EXPECT_NE(report.message.find("from version 1 to 3"), std::string::npos) << report.message;
-  EXPECT_EQ(pragma_text(store->database(), "user_version"), "3");
+  EXPECT_NE(report.message.find("from version 1 to 4"), std::string::npos) << report.message;
+  EXPECT_EQ(pragma_text(store->database(), "user_version"), "4");
   EXPECT_EQ(store->meta().get("kiosk_id"), "K-042");
   const auto rows = store->outbox().read_pending(10);
   ASSERT_EQ(rows.size(), 1U);
@@ -77,6 +78,7 @@ TEST(MigrationV3, UpgradesAVersionTwoStoreKeepingItsRecords) {
     store->database().exec(
         "DROP TABLE staff_audit; DROP INDEX tickets_issued_at; DROP INDEX tickets_called_at; "
         "DROP INDEX tickets_done_at; DROP INDEX tickets_open; DROP INDEX complaints_updated; "
+        "DROP INDEX outbox_pending_by_priority; "
         "INSERT INTO tickets (id, service_id, local_day, number, display, language, issued_at, people_ahead, "
         "quote_kind) VALUES ('t1', 'cash', '2026-11-23', 1, 'A001', 'en', 0, 0, 'no_wait'); "
         "PRAGMA user_version = 2");
@@ -84,7 +86,7 @@ TEST(MigrationV3, UpgradesAVersionTwoStoreKeepingItsRecords) {
   OpenReport report;
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
-  EXPECT_NE(report.message.find("from version 2 to 3"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("from version 2 to 4"), std::string::npos) << report.message;
   EXPECT_EQ(test_util::count_rows(store->database(), "tickets"), 1);
   EXPECT_EQ(test_util::count_rows(store->database(), "staff_audit"), 0);
   Statement plan(store->database(), "EXPLAIN QUERY PLAN SELECT * FROM tickets WHERE done_at >= 5");
@@ -93,6 +95,56 @@ TEST(MigrationV3, UpgradesAVersionTwoStoreKeepingItsRecords) {
     steps += plan.column_text(3) + "\n";
   }
   EXPECT_NE(steps.find("tickets_done_at"), std::string::npos) << steps;
+  EXPECT_TRUE(store->integrity_check().ok);
+}
+
+std::string query_plan(Database& db, const std::string& sql) {
+  Statement plan(db, "EXPLAIN QUERY PLAN " + sql);
+  std::string steps;
+  while (plan.step()) {
+    steps += plan.column_text(3) + "\n";
+  }
+  return steps;
+}
+
+TEST(MigrationV4, IndexesThePendingOutboxInTheOrderItLeaves) {
+  kiosk::test::TempDir dir("kiosk-migrate");
+  const auto file = dir / "kiosk.db";
+  {
+    auto store = test_util::open_ok(file);
+    ASSERT_TRUE(store);
+    store->database().exec(
+        "DROP INDEX outbox_pending_by_priority; "
+        "INSERT INTO outbox (id, type, schema, at, data, created_at) VALUES "
+        "('0190a0a0-0000-7000-8000-000000000001', 'ticket.issued', 1, '2026-12-07T10:00:00Z', '{}', "
+        "'2026-12-07T10:00:00Z'); "
+        "PRAGMA user_version = 3");
+  }
+  OpenReport report;
+  auto store = Store::open(file, report);
+  ASSERT_TRUE(store) << report.message;
+  EXPECT_NE(report.message.find("from version 3 to 4"), std::string::npos) << report.message;
+  EXPECT_EQ(test_util::count_rows(store->database(), "outbox"), 1);
+
+  // SQLite matches an indexed expression by its text: the index must hold the store's expression exactly.
+  Statement ddl(store->database(), "SELECT sql FROM sqlite_master WHERE name = 'outbox_pending_by_priority'");
+  ASSERT_TRUE(ddl.step());
+  EXPECT_NE(ddl.column_text(0).find(k_outbox_priority_sql), std::string::npos) << ddl.column_text(0);
+
+  // The drainer's read of the next batch (sync/kiosk/src/outbox_access.cpp) walks the index: no sort of the
+  // backlog. The same for shedding telemetry. The queries name the index: without statistics the planner
+  // prefers outbox_state_seq and a sort, which is cheap for ten rows and slow for a backlog of 100,000.
+  const std::string next_batch =
+      "SELECT seq FROM outbox INDEXED BY outbox_pending_by_priority WHERE state = 'pending' ORDER BY " +
+      std::string(k_outbox_priority_sql) + ", seq LIMIT 50";
+  const auto batch_plan = query_plan(store->database(), next_batch);
+  EXPECT_NE(batch_plan.find("outbox_pending_by_priority"), std::string::npos) << batch_plan;
+  EXPECT_EQ(batch_plan.find("TEMP B-TREE"), std::string::npos) << batch_plan;
+  const std::string shed =
+      "SELECT seq FROM outbox INDEXED BY outbox_pending_by_priority WHERE state = 'pending' AND " +
+      std::string(k_outbox_priority_sql) + " = 2 ORDER BY seq LIMIT 50";
+  const auto shed_plan = query_plan(store->database(), shed);
+  EXPECT_NE(shed_plan.find("outbox_pending_by_priority"), std::string::npos) << shed_plan;
   EXPECT_TRUE(store->integrity_check().ok);
 }
 

@@ -32,6 +32,18 @@ class Transaction;
 
 enum class OutboxState { pending, sent, confirmed, quarantined };
 
+// The order in which pending events leave, as a SQL expression over the `type` column: 0 complaints
+// ("complaint.*"), 2 telemetry ("device.*", "kiosk.*", "telemetry.*"), 1 everything else (unknown types are
+// customer records: misfiling one as telemetry could shed it). sync::priority_of is the same rule in C++ (a
+// unit test holds them together). Schema v4 indexes exactly this text for the pending rows
+// (outbox_pending_by_priority), so a query that orders `WHERE state = 'pending'` by it, then by seq, reads
+// the index instead of sorting the whole backlog for every batch. substr() rather than LIKE: '_' is a LIKE
+// wildcard and event types may contain it.
+inline constexpr std::string_view k_outbox_priority_sql =
+    "(CASE WHEN substr(type, 1, 10) = 'complaint.' THEN 0 "
+    "WHEN substr(type, 1, 7) = 'device.' OR substr(type, 1, 6) = 'kiosk.' "
+    "OR substr(type, 1, 10) = 'telemetry.' THEN 2 ELSE 1 END)";
+
 struct OutboxRow {
   std::int64_t seq = 0;
   domain::EventRecord event;

@@ -129,20 +129,6 @@ bool input_queued() {
   return SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) == SDL_TRUE;
 }
 
-void push_tap(float x, float y, int display_width, int display_height) {
-  SDL_Event event{};
-  event.tfinger.timestamp = SDL_GetTicks();
-  event.tfinger.touchId = 1;
-  event.tfinger.fingerId = 1;
-  event.tfinger.x = x / static_cast<float>(std::max(display_width, 1));
-  event.tfinger.y = y / static_cast<float>(std::max(display_height, 1));
-  event.tfinger.pressure = 1.0F;
-  event.type = SDL_FINGERDOWN;
-  SDL_PushEvent(&event);
-  event.type = SDL_FINGERUP;
-  SDL_PushEvent(&event);
-}
-
 void push_finger(bool down, float x, float y, int display_width, int display_height) {
   SDL_Event event{};
   event.tfinger.timestamp = SDL_GetTicks();
@@ -153,6 +139,11 @@ void push_finger(bool down, float x, float y, int display_width, int display_hei
   event.tfinger.pressure = 1.0F;
   event.type = down ? SDL_FINGERDOWN : SDL_FINGERUP;
   SDL_PushEvent(&event);
+}
+
+void push_tap(float x, float y, int display_width, int display_height) {
+  push_finger(true, x, y, display_width, display_height);
+  push_finger(false, x, y, display_width, display_height);
 }
 
 void push_text(std::string_view utf8) {

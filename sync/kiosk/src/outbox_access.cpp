@@ -145,7 +145,11 @@ store::OutboxCounts OutboxAccess::counts() {
 }
 
 std::optional<std::chrono::system_clock::time_point> OutboxAccess::oldest_unconfirmed_created_at() {
-  store::Statement query(m_db, "SELECT min(created_at) FROM outbox WHERE state IN ('pending', 'sent')");
+  // One min() per state, each a seek in outbox_state_created (an IN list would read every pending row).
+  store::Statement query(
+      m_db,
+      "SELECT min(oldest) FROM (SELECT min(created_at) AS oldest FROM outbox WHERE state = "
+      "'pending' UNION ALL SELECT min(created_at) FROM outbox WHERE state = 'sent')");
   if (!query.step() || query.column_is_null(0)) {
     return std::nullopt;
   }

@@ -9,12 +9,10 @@
 // Prints a markdown table (docs/benchmarks.md, "Sync (issue 5)"); progress goes to stderr.
 //
 //   bench_sync_drain [--events N] [--singles N] [--timeout S] [--no-mqtt] [--no-https] [--no-baselines]
-//                    [--broker-nodelay] [--outbox-indexes] [--strict] [--out FILE]
-// Two experiments, off by default (the default run measures the code as it is):
+//                    [--broker-nodelay] [--strict] [--out FILE]
+// An experiment, off by default (the default run measures the code as it is):
 // --broker-nodelay  the broker gets mosquitto's set_tcp_nodelay true, which scripts/broker.sh does not set;
-// --outbox-indexes  before draining, the kiosk store gets an index on (state, priority expression, seq),
-//                   which lets the drainer's next_pending query walk an index instead of sorting every
-//                   pending row, and one on (state, created_at) for its oldest-unconfirmed query.
+// (The former --outbox-indexes experiment is schema v4 now: every run has those indexes.)
 //
 // Exit status: 0 when everything was measured (targets missed or not), 1 when a part failed (or, with
 // --strict, a target was missed), 2 on bad arguments.
@@ -64,7 +62,6 @@ struct Options {
   bool baselines = true;
   bool strict = false;
   bool broker_nodelay = false;
-  bool outbox_indexes = false;
   std::string out_file;
 };
 
@@ -110,8 +107,6 @@ std::optional<Options> parse_options(int argc, char** argv) {
       options.strict = true;
     } else if (arg == "--broker-nodelay") {
       options.broker_nodelay = true;
-    } else if (arg == "--outbox-indexes") {
-      options.outbox_indexes = true;
     } else if (arg == "--out" && i + 1 < argc) {
       options.out_file = argv[++i];
     } else {
@@ -180,15 +175,6 @@ std::unique_ptr<store::Store> filled_store(const std::filesystem::path& file, st
   return store;
 }
 
-// --outbox-indexes: indexes that serve the drainer's two queries that otherwise read every pending row per
-// batch or per cycle (ORDER BY the priority expression, and min(created_at)).
-void add_experiment_indexes(store::Store& store) {
-  store.database().exec("CREATE INDEX IF NOT EXISTS bench_outbox_state_priority_seq ON outbox (state, " +
-                        std::string(sync::priority_sql_expression()) + ", seq)");
-  store.database().exec(
-      "CREATE INDEX IF NOT EXISTS bench_outbox_state_created ON outbox (state, created_at)");
-}
-
 sync::DrainerConfig drainer_config(const std::filesystem::path& database) {
   // The drainer's defaults are what the kiosk runs with: window 16, batches of 50 events / 16,000 bytes,
   // linger 250 ms, ack timeout 60 s.
@@ -211,9 +197,6 @@ TransportRun run_transport(
   try {
     say(fmt::format("{}: filling a kiosk store with {} events", name, rig.options.events));
     auto store = filled_store(db_file, rig.options.events, seed, run.fill);
-    if (rig.options.outbox_indexes) {
-      add_experiment_indexes(*store);
-    }
     say(fmt::format("{}: filled in {:.1f} s, mean envelope {:.0f} bytes; starting head office", name,
                     run.fill.seconds, run.fill.mean_envelope_bytes));
     rig.head_office.start(name, rig.broker.uri(), k_kiosk, k_branch);
@@ -472,12 +455,6 @@ std::string render_report(const Options& options, const std::optional<TransportR
                                     : 0;
   if (options.broker_nodelay) {
     line("**Experiment: the broker runs with `set_tcp_nodelay true` (scripts/broker.sh does not set it).**");
-    line("");
-  }
-  if (options.outbox_indexes) {
-    line(
-        "**Experiment: the kiosk store has two extra outbox indexes (see --outbox-indexes in "
-        "drain_bench.cpp).**");
     line("");
   }
   line(fmt::format(

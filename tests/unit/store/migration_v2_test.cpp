@@ -78,7 +78,7 @@ TEST(MigrationV3, UpgradesAVersionTwoStoreKeepingItsRecords) {
     store->database().exec(
         "DROP TABLE staff_audit; DROP INDEX tickets_issued_at; DROP INDEX tickets_called_at; "
         "DROP INDEX tickets_done_at; DROP INDEX tickets_open; DROP INDEX complaints_updated; "
-        "DROP INDEX outbox_pending_by_priority; "
+        "DROP INDEX outbox_pending_by_priority; DROP INDEX outbox_state_created; "
         "INSERT INTO tickets (id, service_id, local_day, number, display, language, issued_at, people_ahead, "
         "quote_kind) VALUES ('t1', 'cash', '2026-11-23', 1, 'A001', 'en', 0, 0, 'no_wait'); "
         "PRAGMA user_version = 2");
@@ -114,7 +114,7 @@ TEST(MigrationV4, IndexesThePendingOutboxInTheOrderItLeaves) {
     auto store = test_util::open_ok(file);
     ASSERT_TRUE(store);
     store->database().exec(
-        "DROP INDEX outbox_pending_by_priority; "
+        "DROP INDEX outbox_pending_by_priority; DROP INDEX outbox_state_created; "
         "INSERT INTO outbox (id, type, schema, at, data, created_at) VALUES "
         "('0190a0a0-0000-7000-8000-000000000001', 'ticket.issued', 1, '2026-12-07T10:00:00Z', '{}', "
         "'2026-12-07T10:00:00Z'); "
@@ -145,6 +145,9 @@ TEST(MigrationV4, IndexesThePendingOutboxInTheOrderItLeaves) {
       std::string(k_outbox_priority_sql) + " = 2 ORDER BY seq LIMIT 50";
   const auto shed_plan = query_plan(store->database(), shed);
   EXPECT_NE(shed_plan.find("outbox_pending_by_priority"), std::string::npos) << shed_plan;
+  const auto oldest_plan =
+      query_plan(store->database(), "SELECT min(created_at) FROM outbox WHERE state = 'pending'");
+  EXPECT_NE(oldest_plan.find("outbox_state_created"), std::string::npos) << oldest_plan;
   EXPECT_TRUE(store->integrity_check().ok);
 }
 

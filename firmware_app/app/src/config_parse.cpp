@@ -176,6 +176,7 @@ class TableReader {
 
   void read_path_list(std::string_view key, std::vector<std::filesystem::path>& out) {
     std::vector<std::string> texts;
+    texts.reserve(out.size());
     for (const auto& path : out)
       texts.push_back(path.string());
     read_string_list(key, texts);

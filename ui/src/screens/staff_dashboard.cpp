@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "ui/screens.hpp"
@@ -133,7 +134,10 @@ void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area)
     const Rgb colour = bar.alert ? k_alert : palette.primary;
     draw_list->AddRectFilled({track.x, track.y}, {track.x + filled, track.bottom()}, u32(colour));
     if (bar.alert) {  // diagonal hatch: alert bars differ in shape too
-      for (float hx = track.x; hx < track.x + filled; hx += 10.0F * layout.scale) {
+      const float spacing = 10.0F * layout.scale;
+      const int strokes = static_cast<int>(std::ceil(filled / spacing));
+      for (int stroke = 0; stroke < strokes; ++stroke) {
+        const float hx = track.x + static_cast<float>(stroke) * spacing;
         draw_list->AddLine({hx, track.bottom()}, {std::min(hx + track.h, track.x + filled), track.y},
                            u32(palette.background), 1.5F);
       }

@@ -15,16 +15,16 @@ class PrintCoordinator;
 
 struct FlowContext {
   CustomerSession& session;
-  CustomerDesk* desk;  // null when the store is unavailable: flows are then not offered
-  PrintCoordinator* printing;
+  CustomerDesk* desk = nullptr;  // null when the store is unavailable: flows are then not offered
+  PrintCoordinator* printing = nullptr;
   const KioskConfig& config;
   bool small_display = false;
 };
 
 struct FlowViewContext {
   const CustomerSession& session;
-  const CustomerDesk* desk;
-  const PrintCoordinator* printing;
+  const CustomerDesk* desk = nullptr;
+  const PrintCoordinator* printing = nullptr;
   const KioskConfig& config;
   const i18n::Catalog& catalog;
   bool small_display = false;

@@ -263,6 +263,9 @@ TEST_P(Flows, SmallPanelSurveyAsksOneQuestionAtATime) {
 
   ASSERT_EQ(shown(), std::vector<std::string>{"csat"});
   nothing_overlaps();
+  // The progress counts the questions asked one at a time, not the pages: nps was step 1.
+  const auto step_two = ui.vm().survey_page.header.step;
+  EXPECT_NE(step_two.find('2'), std::string::npos) << step_two;
   ASSERT_TRUE(ui.tap("survey.action.next"));  // required, not answered: asked again
   EXPECT_EQ(shown(), std::vector<std::string>{"csat"});
   EXPECT_FALSE(ui.vm().survey_page.problem.empty());
@@ -271,6 +274,9 @@ TEST_P(Flows, SmallPanelSurveyAsksOneQuestionAtATime) {
 
   ASSERT_EQ(shown(), std::vector<std::string>{"topic"});
   nothing_overlaps();
+  const auto step_three = ui.vm().survey_page.header.step;
+  EXPECT_NE(step_three.find('3'), std::string::npos) << step_three;
+  EXPECT_NE(step_three, step_two);
   const auto topic = ui.vm().survey_page.questions.front().choices.front().key;
   ASSERT_TRUE(ui.tap("survey.q.topic.choices.item." + topic));
   ASSERT_TRUE(ui.tap("survey.back"));  // back to the previous question, answer kept

@@ -1,6 +1,7 @@
 // Surveys: "rate your visit" (ticket number -> the service, never the person) and the ATM's quick faces.
 // Anonymous, and the screen says so. A low score offers a complaint with the survey context carried.
 #include <algorithm>
+#include <utility>
 
 #include "domain/surveys/scoring.hpp"
 #include "flows/flows.hpp"
@@ -112,6 +113,26 @@ std::size_t question_steps(bool small_display, const SurveyState& state) {
 std::size_t shown_step(bool small_display, const SurveyState& state) {
   const auto steps = question_steps(small_display, state);
   return steps == 0 ? 0 : std::min(state.question_step, steps - 1);
+}
+
+// "Step N of M" as the customer moves: pages, or on a small display the questions asked one at a time
+// (a page without questions still counts as one step). Later pages are counted as they are visible now;
+// answers may still show or hide some, as in SurveyJS's own progress.
+std::pair<int, int> survey_progress(bool small_display, const SurveyState& state) {
+  const auto& runner = *state.runner;
+  if (!small_display)
+    return {page_position(runner), static_cast<int>(runner.visible_pages().size())};
+  int position = 0;
+  int total = 0;
+  for (const auto page : runner.visible_pages()) {
+    const int steps = static_cast<int>(std::max<std::size_t>(runner.visible_questions(page).size(), 1));
+    if (page < runner.current_page_index())
+      position += steps;
+    else if (page == runner.current_page_index())
+      position += static_cast<int>(shown_step(small_display, state)) + 1;
+    total += steps;
+  }
+  return {position, total};
 }
 
 // Next within a page: the shown question must be answered if required. True when it moved.
@@ -441,9 +462,9 @@ void build_survey_vm(const FlowViewContext& context, FrameVm& vm) {
       auto& screen = vm.survey_page;
       const auto& runner = *state.runner;
       const auto* page = runner.current_page();
-      const auto page_count = static_cast<int>(runner.visible_pages().size());
+      const auto [position, total] = survey_progress(context.small_display, state);
       screen.header = flow_header(catalog, page != nullptr ? page->title.in(session.language) : std::string{},
-                                  {}, page_position(runner), page_count > 1 ? page_count : 0);
+                                  {}, position, total > 1 ? total : 0);
       if (screen.header.title.empty())
         screen.header.title = runner.definition().title.in(session.language);
       screen.anonymous_note = anonymous;

@@ -257,13 +257,13 @@ bool KioskApp::tick(TimePoint now) {
       staff_changed = true;
     }
   }
-  const bool printed = (m_printing != nullptr && m_printing->poll()) || staff_changed;
+  const bool printed = m_printing != nullptr && m_printing->poll();
   if (in_customer_session() && m_idle.phase(now) == domain::IdlePhase::expired) {
     end_session(now);
   }
   const bool adopted = adopt_pending_content();
   const auto visible = visible_timers(now);
-  const bool changed = visible != m_last_visible || printed || adopted;
+  const bool changed = visible != m_last_visible || printed || staff_changed || adopted;
   m_last_visible = visible;
   return changed;
 }
@@ -330,7 +330,6 @@ void KioskApp::preview(ScreenId screen, const std::string& language, bool access
   }
   m_out_of_service_reason.reset();
   m_session = {};
-  m_staff_preview.reset();
   if (screen == ScreenId::staff_pin || screen == ScreenId::staff_dashboard) {
     m_session.language = language;
     m_staff_preview = screen;

@@ -131,13 +131,11 @@ TEST(MigrationV4, IndexesThePendingOutboxInTheOrderItLeaves) {
   ASSERT_TRUE(ddl.step());
   EXPECT_NE(ddl.column_text(0).find(k_outbox_priority_sql), std::string::npos) << ddl.column_text(0);
 
-  // The drainer's read of the next batch (sync/kiosk/src/outbox_access.cpp) walks the index: no sort of the
-  // backlog. The same for shedding telemetry. The queries name the index: without statistics the planner
-  // prefers outbox_state_seq and a sort, which is cheap for ten rows and slow for a backlog of 100,000.
-  const std::string next_batch =
-      "SELECT seq FROM outbox INDEXED BY outbox_pending_by_priority WHERE state = 'pending' ORDER BY " +
-      std::string(k_outbox_priority_sql) + ", seq LIMIT 50";
-  const auto batch_plan = query_plan(store->database(), next_batch);
+  // The drainer's read of the next batch (Outbox::pending_in_sending_order) walks the index: no sort of the
+  // backlog. The same for shedding telemetry (sync/kiosk/src/outbox_access.cpp). The queries name the
+  // index: without statistics the planner prefers outbox_state_seq and a sort, which is cheap for ten rows
+  // and slow for a backlog of 100,000.
+  const auto batch_plan = query_plan(store->database(), Outbox::sending_order_query());
   EXPECT_NE(batch_plan.find("outbox_pending_by_priority"), std::string::npos) << batch_plan;
   EXPECT_EQ(batch_plan.find("TEMP B-TREE"), std::string::npos) << batch_plan;
   const std::string shed =

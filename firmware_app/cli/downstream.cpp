@@ -70,16 +70,25 @@ bool expired(const protocol::Bundle& bundle, std::chrono::system_clock::time_poi
 }
 
 app::ContentUpdate to_update(const protocol::Bundle& bundle) {
-  return {bundle.kind, bundle.payload.dump(), bundle.version,
-          fmt::format("{}/{} v{}", bundle.kind, bundle.scope, bundle.version)};
+  app::ContentUpdate update{bundle.kind, bundle.payload.dump(), bundle.version,
+                            fmt::format("{}/{} v{}", bundle.kind, bundle.scope, bundle.version),
+                            bundle.scope};
+  // Verified before it was stored, so it parses; floor: the kiosk drops content at the second it expires.
+  if (const auto expires = domain::parse_rfc3339_utc(bundle.expires))
+    update.expires = std::chrono::floor<std::chrono::seconds>(*expires);
+  return update;
 }
 
-// The bundle whose content the kiosk should show for `kind`: the branch's if it has one that has not
-// expired, else the bank-wide one. An expired bundle is not used: head office gave its content an end.
-std::optional<protocol::Bundle> winning_bundle(const sync::BundleStore& store, const app::KioskConfig& config,
-                                               const std::string& kind) {
+// The bundles whose content the kiosk should use for `kind`, in the order to apply them: the bank-wide
+// one, then the branch's (which wins while it is valid). An expired bundle is not used: head office gave
+// its content an end.
+std::vector<app::ContentUpdate> valid_updates(const sync::BundleStore& store, const app::KioskConfig& config,
+                                              const std::string& kind) {
   const auto now = std::chrono::system_clock::now();
-  for (const auto& scope : scopes(config)) {
+  auto order = scopes(config);
+  std::reverse(order.begin(), order.end());
+  std::vector<app::ContentUpdate> updates;
+  for (const auto& scope : order) {
     auto bundle = store.current(kind, scope);
     if (!bundle)
       continue;
@@ -88,9 +97,9 @@ std::optional<protocol::Bundle> winning_bundle(const sync::BundleStore& store, c
                    bundle->expires);
       continue;
     }
-    return bundle;
+    updates.push_back(to_update(*bundle));
   }
-  return std::nullopt;
+  return updates;
 }
 
 }  // namespace
@@ -138,14 +147,14 @@ std::unique_ptr<Downstream> make_downstream(const app::KioskConfig& config,
     poller.check_content = [](const protocol::Bundle& bundle) {
       return applicable(bundle.kind) ? app::check_content_update(to_update(bundle)) : std::string{};
     };
-    // On the poller thread, which owns the BundleStore: pick the winning scope and hand its content over.
-    // (The poller logs applied and refused bundles itself.)
+    // On the poller thread, which owns the BundleStore: hand the kind's valid content over, the winning
+    // scope last. (The poller logs applied and refused bundles itself.)
     poller.on_bundle_applied = [config, store = downstream->bundles.get(),
                                 listener = std::move(on_content)](const sync::BundleReport& report) {
       if (!listener || !applicable(report.kind))
         return;
-      if (auto bundle = winning_bundle(*store, config, report.kind))
-        listener(to_update(*bundle));
+      for (auto& update : valid_updates(*store, config, report.kind))
+        listener(std::move(update));
     };
     downstream->poller = std::make_unique<sync::DownstreamPoller>(
         std::move(poller), https_config(config, data_dir), *downstream->bundles, *downstream->sink);
@@ -170,8 +179,8 @@ std::vector<app::ContentUpdate> stored_content(const app::KioskConfig& config,
   }
   const sync::BundleStore store(bundle_dir(data_dir), std::move(*keys));
   for (const auto& kind : config.sync.bundle_kinds) {
-    if (auto bundle = winning_bundle(store, config, kind))
-      updates.push_back(to_update(*bundle));
+    for (auto& update : valid_updates(store, config, kind))
+      updates.push_back(std::move(update));
   }
   return updates;
 }

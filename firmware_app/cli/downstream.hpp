@@ -1,5 +1,6 @@
 #pragma once
-// The kiosk's downstream side as [sync] asks for it: content bundles (surveys, services, bookings) and
+// The kiosk's downstream side as [sync] asks for it: content bundles (surveys, services, bookings,
+// announcements) and
 // complaint status from head office, on the DownstreamPoller's own thread.
 //
 // Guarantees:
@@ -8,8 +9,9 @@
 // - A bundle is applied (stored) only if it verifies (pinned keys, validity, version) AND its payload parses
 //   with the desk's own parsers (app::check_content_update); otherwise the content in use stays.
 // - Each followed kind is followed at scope "all" and at the kiosk's branch; the branch's bundle, while
-//   valid, wins. The content listener is called on the poller thread with the kind's winning payload after
-//   each newly applied bundle; it must only hand the update over (app::PendingContent::offer).
+//   valid, wins. The content listener is called on the poller thread after each newly applied bundle with
+//   the kind's valid payloads, bank-wide first and the winner last (the desk falls back to the bank-wide
+//   one when the branch's expires); it must only hand the updates over (app::PendingContent::offer).
 // - Complaint status pages land in the kiosk's own store file (the one the desk's lookups read).
 
 #include <filesystem>
@@ -44,9 +46,10 @@ std::unique_ptr<Downstream> make_downstream(const app::KioskConfig& config,
                                             const std::filesystem::path& database,
                                             ContentListener on_content);
 
-// The content of the bundles applied before (BundleStore::current, still valid), one update per followed
-// kind, so a restart keeps what head office sent (also while sync.policy is "off"). Empty without bundle
-// keys, or when none is stored yet.
+// The content of the bundles applied before (BundleStore::current, still valid), per followed kind the
+// bank-wide one then the branch's (the last one wins; the first is the fallback when it expires), so a
+// restart keeps what head office sent (also while sync.policy is "off"). Empty without bundle keys, or
+// when none is stored yet.
 std::vector<app::ContentUpdate> stored_content(const app::KioskConfig& config,
                                                const std::filesystem::path& data_dir);
 

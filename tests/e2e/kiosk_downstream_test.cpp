@@ -1,10 +1,12 @@
 // Downstream through the real kiosk binary: `branch-kiosk run --headless` with [sync] bundle keys, against
 // the real headoffice-ingest and a real mosquitto (TLS, client certificates, ACL) on loopback. Head office
-// publishes a survey bundle (fetched at the kiosk's first round) and a services bundle for the branch
-// (announced by its retained MQTT pointer while the kiosk runs), and records a complaint status change for
-// a complaint the kiosk filed and delivered itself. The running kiosk must put both bundles into use on its
-// UI thread, store the status where the desk reads it (a customer's lookup shows it on status_result),
-// and, restarted with head office out of reach, start with the content head office sent. Bounded waits.
+// publishes a survey bundle (fetched at the kiosk's first round), a services bundle and a "You said, we did"
+// announcements bundle for the branch (announced by their retained MQTT pointers while the kiosk runs),
+// and records a complaint status change for a complaint the kiosk filed and delivered itself. The running
+// kiosk must put the bundles into use on its UI thread, store the status where the desk reads it (a
+// customer's lookup shows it on status_result), show the announcement on the attract screen's view-model
+// (through the same start path as the binary: cli::stored_content), and, restarted with head office out of
+// reach, start with the content head office sent. Bounded waits.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,7 @@
 #include "app/kiosk_app.hpp"
 #include "app/kiosk_services.hpp"
 #include "child_process.hpp"
+#include "cli/downstream.hpp"
 #include "free_port.hpp"
 #include "head_office_process.hpp"
 #include "head_office_tools.hpp"
@@ -181,13 +184,21 @@ TEST_F(KioskDownstreamTest, HeadOfficeContentAndComplaintStatusReachTheRunningKi
   auto services = asset_json("services/services.json");
   services["services"][0]["name"]["en"] = "Cash, payments and coins";
   publish("services", services, "br-001", true);
+  // And a "You said, we did" message for the branch's attract screen.
+  auto message = nlohmann::json::object();
+  message["id"] = "thursday-hours";
+  message["title"] = {{"en", "You said we closed too early"}};
+  message["body"] = {{"en", "We are now open until 18:00 on Thursdays."}};
+  publish("announcements", nlohmann::json{{"format", 1}, {"announcements", nlohmann::json::array({message})}},
+          "br-001", true);
 
-  // The UI thread swaps both in (the kiosk sits on its attract screen: no customer session).
+  // The UI thread swaps them in (the kiosk sits on its attract screen: no customer session).
   ASSERT_TRUE(eventually(
       [&] {
         const auto output = read_log(log);
         return output.find("content surveys/all v1 in use") != std::string::npos &&
-               output.find("content services/br-001 v1 in use") != std::string::npos;
+               output.find("content services/br-001 v1 in use") != std::string::npos &&
+               output.find("content announcements/br-001 v1 in use") != std::string::npos;
       },
       120s))
       << read_log(log);
@@ -215,8 +226,14 @@ TEST_F(KioskDownstreamTest, HeadOfficeContentAndComplaintStatusReachTheRunningKi
                             clock.steady_now());
     auto desk_services =
         app::make_kiosk_services(store.get(), config, KIOSK_ASSETS_DIR, m_data, clock, kiosk_app.catalogs());
+    // As the binary does at start: the bundles it applied and stored come back over the assets.
+    ASSERT_GT(desk_services.desk->update_content(cli::stored_content(config, m_data)), 0U);
     desk_services.attach_to(kiosk_app);
     const auto now = clock.steady_now();
+    const auto attract = kiosk_app.view_model(now).attract;
+    ASSERT_TRUE(attract.announcement.has_value()) << "head office's message is on the attract screen";
+    EXPECT_EQ(attract.announcement->title, "You said we closed too early");
+    EXPECT_EQ(attract.announcement->body, "We are now open until 18:00 on Thursdays.");
     auto send = [&](app::Intent::Kind kind, std::string argument = {}) {
       app::Intents intents;
       intents.emit(kind, std::move(argument));
@@ -245,6 +262,7 @@ TEST_F(KioskDownstreamTest, HeadOfficeContentAndComplaintStatusReachTheRunningKi
   const auto output = run_to_end(offline, "1");
   EXPECT_NE(output.find("content surveys/all v1 in use"), std::string::npos) << output;
   EXPECT_NE(output.find("content services/br-001 v1 in use"), std::string::npos) << output;
+  EXPECT_NE(output.find("content announcements/br-001 v1 in use"), std::string::npos) << output;
 }
 
 TEST_F(KioskDownstreamTest, ABundleTheKioskCannotParseIsRefusedAndNeverStored) {

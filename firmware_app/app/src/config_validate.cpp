@@ -430,8 +430,9 @@ class Validator {
         if (!known) {
           report_element(
               "sync.bundle_kinds", index,
-              fmt::format("unknown bundle kind {}; this kiosk applies: surveys, services, bookings",
-                          quoted_value(kinds[index])));
+              fmt::format(
+                  "unknown bundle kind {}; this kiosk applies: surveys, services, bookings, announcements",
+                  quoted_value(kinds[index])));
         } else if (std::find(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(index),
                              kinds[index]) != kinds.begin() + static_cast<std::ptrdiff_t>(index)) {
           report_element("sync.bundle_kinds", index,

@@ -94,32 +94,55 @@ std::string apply_content_update(DeskContent& content, const ContentUpdate& upda
       content.surveys.insert_or_assign(trigger, std::move(survey));
     return {};
   }
+  if (update.kind == "announcements") {
+    auto announcements = domain::announcements::parse_announcements(update.payload);
+    if (!announcements.ok())
+      return "announcements: " + join_issues(announcements.issues);
+    content.announcements = std::move(*announcements.value);
+    return {};
+  }
   return "kind \"" + update.kind.substr(0, 32) + "\" is not content this kiosk applies";
+}
+
+void restore_content_kind(DeskContent& content, const DeskContent& from, std::string_view kind) {
+  if (kind == "services")
+    content.services = from.services;
+  else if (kind == "bookings")
+    content.bookings = from.bookings;
+  else if (kind == "surveys")
+    content.surveys = from.surveys;
+  else if (kind == "announcements")
+    content.announcements = from.announcements;
 }
 
 void PendingContent::offer(ContentUpdate update) {
   std::lock_guard lock(m_mutex);
-  auto kind = update.kind;
-  m_by_kind.insert_or_assign(std::move(kind), std::move(update));
+  auto key = std::pair{update.kind, update.scope};
+  m_by_kind_and_scope.insert_or_assign(std::move(key), Waiting{m_offers++, std::move(update)});
   m_waiting.store(true, std::memory_order_release);
 }
 
 std::vector<ContentUpdate> PendingContent::take() {
-  std::map<std::string, ContentUpdate, std::less<>> waiting;
+  std::vector<Waiting> waiting;
   {
     std::lock_guard lock(m_mutex);
-    waiting.swap(m_by_kind);
+    for (auto& [key, entry] : m_by_kind_and_scope)
+      waiting.push_back(std::move(entry));
+    m_by_kind_and_scope.clear();
     m_waiting.store(false, std::memory_order_release);
   }
+  // Known kinds in their order, unknown ones last (refused by apply_content_update, which says so in the
+  // log); within a kind, the order of offers.
+  const auto rank = [](const Waiting& entry) {
+    const auto found = std::find(k_content_kinds.begin(), k_content_kinds.end(), entry.update.kind);
+    return std::pair{found - k_content_kinds.begin(), entry.offered};
+  };
+  std::sort(waiting.begin(), waiting.end(),
+            [&](const Waiting& a, const Waiting& b) { return rank(a) < rank(b); });
   std::vector<ContentUpdate> updates;
-  for (const auto* kind : {"services", "bookings", "surveys"}) {
-    if (auto found = waiting.find(kind); found != waiting.end()) {
-      updates.push_back(std::move(found->second));
-      waiting.erase(found);
-    }
-  }
-  for (auto& [kind, update] : waiting)
-    updates.push_back(std::move(update));  // refused by apply_content_update, which says so in the log
+  updates.reserve(waiting.size());
+  for (auto& entry : waiting)
+    updates.push_back(std::move(entry.update));
   return updates;
 }
 

@@ -62,6 +62,17 @@ DeskContent load_desk_content(const std::filesystem::path& assets_dir, std::vect
       }
     }
   }
+  // "You said, we did" messages arrive as an `announcements` bundle; until one has, the shipped file
+  // serves. A kiosk without the file simply shows none.
+  const auto announcements_file = assets_dir / "announcements" / "announcements.json";
+  if (std::filesystem::exists(announcements_file)) {
+    if (auto text = read_text(announcements_file, problems)) {
+      if (auto announcements =
+              take(announcements_file, domain::announcements::parse_announcements(*text), problems)) {
+        content.announcements = std::move(*announcements);
+      }
+    }
+  }
   return content;
 }
 
@@ -103,6 +114,10 @@ std::string content_glyph_text(const DeskContent& content) {
           add_all(text, choice.text);
       }
     }
+  }
+  for (const auto& announcement : content.announcements.items) {
+    add_all(text, announcement.title);
+    add_all(text, announcement.body);
   }
   return text;
 }

@@ -36,6 +36,9 @@ KioskApp::KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now)
 void KioskApp::attach(CustomerDesk* desk, PrintCoordinator* printing) {
   m_desk = desk;
   m_printing = printing;
+  // The desk brings the attract screen's announcements: what is visible now includes them, so the first
+  // tick does not report them as a change (the first frame is drawn anyway).
+  m_last_visible = visible_timers(m_attract_started);
 }
 
 void KioskApp::attach_content_updates(PendingContent* pending) {
@@ -46,18 +49,22 @@ std::string KioskApp::content_glyph_text() const {
   return m_desk != nullptr ? app::content_glyph_text(m_desk->content()) : std::string{};
 }
 
-// Between customers only: a session holds ids of the services and the survey it shows, and a swap under
-// it would change what the customer is answering.
+// The content check. Between customers only: a session holds ids of the services and the survey it
+// shows, and a swap under it would change what the customer is answering. Expired content is dropped
+// here too, so it goes the same way (and at the same moments) as new content comes.
 bool KioskApp::adopt_pending_content() {
-  if (m_pending_content == nullptr || m_desk == nullptr || in_customer_session() ||
-      !m_pending_content->has_updates()) {
+  if (m_desk == nullptr || in_customer_session()) {
     return false;
   }
-  if (m_desk->update_content(m_pending_content->take()) == 0) {
-    return false;
+  bool changed = false;
+  if (m_pending_content != nullptr && m_pending_content->has_updates()) {
+    changed = m_desk->update_content(m_pending_content->take()) > 0;
   }
-  ++m_content_generation;
-  return true;
+  changed = m_desk->drop_expired_content() || changed;
+  if (changed) {
+    ++m_content_generation;
+  }
+  return changed;
 }
 
 void KioskApp::attach_staff(StaffDesk* staff) {
@@ -304,10 +311,17 @@ KioskApp::TimePoint KioskApp::customer_next_wake(TimePoint now) const {
     }
     return wake;
   }
-  if (m_session.screen == ScreenId::attract && m_config.languages.enabled.size() > 1) {
+  if (m_session.screen == ScreenId::attract &&
+      (m_config.languages.enabled.size() > 1 ||
+       (m_desk != nullptr && !m_desk->content().announcements.items.empty()))) {
     const auto cycle = std::max<TimePoint::duration>(m_config.session.attract_cycle, std::chrono::seconds{1});
     const auto elapsed = now - m_attract_started;
     return m_attract_started + (elapsed / cycle + 1) * cycle;
+  }
+  // Between customers the content check runs at least this often, so content whose bundle (or whose
+  // own end) has passed is dropped within a minute even on a quiet screen.
+  if (m_desk != nullptr && !in_customer_session()) {
+    return now + std::chrono::minutes{1};
   }
   return now + std::chrono::hours{1};
 }
@@ -316,6 +330,9 @@ KioskApp::VisibleTimers KioskApp::visible_timers(TimePoint now) const {
   VisibleTimers visible;
   if (m_session.screen == ScreenId::attract) {
     visible.attract_language = attract_language_index(now);
+    if (auto shown = attract_announcement(now, {})) {
+      visible.attract_announcement = std::move(shown->id);
+    }
   }
   if (in_customer_session()) {
     visible.idle_phase = m_idle.phase(now);
@@ -333,6 +350,37 @@ std::size_t KioskApp::attract_language_index(TimePoint now) const {
   }
   const auto cycle = std::max<TimePoint::duration>(m_config.session.attract_cycle, std::chrono::seconds{1});
   return static_cast<std::size_t>((now - m_attract_started) / cycle) % count;
+}
+
+// A message changes with every attract cycle, in step with the language. Round r of the language loop
+// starts r messages further on, so over a few rounds every message is shown in every language (advancing
+// both by one would pair message i with language i for ever when their counts are equal).
+std::optional<AnnouncementVm> KioskApp::attract_announcement(TimePoint now,
+                                                             const std::string& language) const {
+  if (m_desk == nullptr) {
+    return std::nullopt;
+  }
+  const auto shown = m_desk->announcements_shown();
+  if (shown.empty()) {
+    return std::nullopt;
+  }
+  const auto cycle_length =
+      std::max<TimePoint::duration>(m_config.session.attract_cycle, std::chrono::seconds{1});
+  const auto cycle = static_cast<std::size_t>(
+      std::max<TimePoint::duration::rep>((now - m_attract_started) / cycle_length, 0));
+  const std::size_t languages = std::max<std::size_t>(m_config.languages.enabled.size(), 1);
+  const auto& announcement = *shown[(cycle % languages + cycle / languages) % shown.size()];
+  AnnouncementVm vm;
+  vm.id = announcement.id;
+  if (!language.empty()) {
+    const auto& fallback = m_config.languages.default_language;
+    // TRANSLATORS: heading over a message from the bank on the idle screen, saying what it changed
+    // because of customers' feedback ("You said the queue was hard to follow / We added ...").
+    vm.heading = m_catalogs.for_language(language).tr("You said, we did");
+    vm.title = domain::announcements::text_in(announcement.title, language, fallback);
+    vm.body = domain::announcements::text_in(announcement.body, language, fallback);
+  }
+  return vm;
 }
 
 void KioskApp::preview(ScreenId screen, const std::string& language, bool accessibility, bool idle_warning,
@@ -360,6 +408,14 @@ void KioskApp::preview(ScreenId screen, const std::string& language, bool access
   m_session.accessibility = accessibility;
   preview_overlays(accessibility, idle_warning, now);
   m_attract_started = now;
+  // The attract screen shows the language of its cycle, not the session's: start the cycle at the
+  // previewed language, so a screenshot of it in each language shows that language.
+  const auto& enabled = m_config.languages.enabled;
+  if (const auto found = std::find(enabled.begin(), enabled.end(), language);
+      screen == ScreenId::attract && found != enabled.end()) {
+    const auto cycle = std::max<TimePoint::duration>(m_config.session.attract_cycle, std::chrono::seconds{1});
+    m_attract_started = now - (found - enabled.begin()) * cycle;
+  }
   m_last_visible = visible_timers(now);
 }
 
@@ -441,6 +497,7 @@ AttractVm KioskApp::attract_vm(TimePoint now) const {
   for (const auto& tag : enabled) {
     vm.autonyms.push_back(autonym_of(tag));
   }
+  vm.announcement = attract_announcement(now, vm.shown_language_tag);
   return vm;
 }
 

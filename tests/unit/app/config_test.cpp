@@ -266,7 +266,8 @@ complaint_status = false
 TEST(ConfigDefaults, DownstreamFollowsTheCustomerContentButNoBundleWithoutKeys) {
   const auto& sync = default_config().sync;
   EXPECT_TRUE(sync.bundle_public_keys.empty());
-  EXPECT_EQ(sync.bundle_kinds, (std::vector<std::string>{"surveys", "services", "bookings"}));
+  EXPECT_EQ(sync.bundle_kinds,
+            (std::vector<std::string>{"surveys", "services", "bookings", "announcements"}));
   EXPECT_EQ(sync.bundle_poll, 900s);
   EXPECT_TRUE(sync.complaint_status);
   // Following no kind at all is allowed (bundles off), and so are keys with sync off.
@@ -561,7 +562,7 @@ const std::vector<RuleCase> k_rule_cases = {
      "element 1: expected a string, got an integer"},
     {"SyncBundleKindUnknown", table("sync", "bundle_kinds = [\"surveys\",\n  \"config\"]"),
      "sync.bundle_kinds", 4,
-     "unknown bundle kind \"config\"; this kiosk applies: surveys, services, bookings"},
+     "unknown bundle kind \"config\"; this kiosk applies: surveys, services, bookings, announcements"},
     {"SyncBundleKindTwice", table("sync", "bundle_kinds = [\"services\", \"services\"]"), "sync.bundle_kinds",
      3, "\"services\" is listed twice"},
     {"SyncBundlePollTooShort", table("sync", "bundle_poll_seconds = 9"), "sync.bundle_poll_seconds", 3,

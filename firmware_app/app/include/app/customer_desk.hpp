@@ -24,6 +24,7 @@
 #include "app/config.hpp"
 #include "app/content_updates.hpp"
 #include "app/customer_desk_types.hpp"
+#include "domain/announcements/announcements.hpp"
 #include "domain/complaints/taxonomy.hpp"
 #include "domain/queue/bookings.hpp"
 #include "domain/queue/services.hpp"
@@ -55,14 +56,16 @@ struct DeskContent {
   std::vector<domain::queue::Booking> bookings;
   domain::complaints::Taxonomy taxonomy;
   std::map<std::string, domain::surveys::SurveyDefinition, std::less<>> surveys;  // by trigger
+  domain::announcements::Announcements announcements;  // "You said, we did" on the attract screen
 };
 
-// Loads services, bookings, taxonomy and surveys from the assets folder. Every problem is collected with
-// its file name; a broken file leaves its part empty (that flow is then not offered), never the kiosk down.
+// Loads services, bookings, taxonomy, surveys and announcements from the assets folder. Every problem is
+// collected with its file name; a broken file leaves its part empty (that flow is then not offered, no
+// message is shown), never the kiosk down.
 DeskContent load_desk_content(const std::filesystem::path& assets_dir, std::vector<std::string>& problems);
 
-// Every text the content can put on screen (service names, taxonomy, survey questions and choices), so
-// the font atlas bakes exactly those glyphs.
+// Every text the content can put on screen (service names, taxonomy, survey questions and choices,
+// announcements), so the font atlas bakes exactly those glyphs.
 std::string content_glyph_text(const DeskContent& content);
 
 struct ComplaintSubmission {
@@ -98,6 +101,14 @@ class CustomerDesk {
   // update is logged and changes nothing. Returns how many were applied. The content object stays the
   // same (references to it, such as the print coordinator's, stay valid).
   std::size_t update_content(const std::vector<ContentUpdate>& updates);
+  // The content check between customers (UI thread, same rule as update_content). Content whose bundle
+  // has expired is dropped: its kind goes back to the still-valid updates applied before it (a branch's
+  // bundle expires: the bank-wide one comes back), else to the assets. Announcements whose own end has
+  // passed are removed. Each drop is logged. Returns true when the content changed.
+  bool drop_expired_content();
+  // The "You said, we did" messages to show now (window and branch-local weekday), in document order.
+  // Pointers into content(); valid until the content next changes.
+  std::vector<const domain::announcements::Announcement*> announcements_shown() const;
 
   std::vector<ServiceOption> services(const std::string& language) const;
   DeskResult<IssuedTicket> issue_ticket(const std::string& service_id, const std::string& language);
@@ -121,7 +132,12 @@ class CustomerDesk {
   struct Impl;
 
  private:
+  void remember_applied(const ContentUpdate& update);
+
   DeskContent m_content;
+  DeskContent m_assets;  // what the kiosk started with: where an expired kind goes back to
+  // Updates in use or to fall back to, oldest first: the newest of each kind and scope, a few per kind.
+  std::vector<ContentUpdate> m_applied;
   std::unique_ptr<Impl> m_impl;
 };
 

@@ -68,8 +68,9 @@ class KioskApp {
 
   // Applies the intents of one frame. Returns true when anything visible changed.
   bool apply(const Intents& intents, TimePoint now);
-  // Advances timers (idle warning and wipe, attract language cycle). Returns true when anything
-  // visible changed, so the runner draws a frame only then.
+  // Advances timers (idle warning and wipe, attract language and announcement cycle) and, between
+  // customers, runs the content check (new content from head office, expired content dropped). Returns
+  // true when anything visible changed, so the runner draws a frame only then.
   bool tick(TimePoint now);
   // The next instant at which tick() could change something: the runner sleeps until then.
   TimePoint next_wake(TimePoint now) const;
@@ -92,6 +93,7 @@ class KioskApp {
  private:
   struct VisibleTimers {
     std::size_t attract_language = 0;
+    std::string attract_announcement;  // id of the message shown, empty for none
     domain::IdlePhase idle_phase = domain::IdlePhase::active;
     int seconds_left = 0;
     friend bool operator==(const VisibleTimers&, const VisibleTimers&) = default;
@@ -112,6 +114,9 @@ class KioskApp {
   void fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const;
   VisibleTimers visible_timers(TimePoint now) const;
   std::size_t attract_language_index(TimePoint now) const;
+  // The "You said, we did" message the attract screen shows at `now`, in `language`; with an empty
+  // `language` only its id (what visible_timers compares).
+  std::optional<AnnouncementVm> attract_announcement(TimePoint now, const std::string& language) const;
   const std::string& current_language() const;
 
   ChromeVm chrome_vm(const i18n::Catalog& catalog) const;

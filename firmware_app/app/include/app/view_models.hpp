@@ -2,6 +2,7 @@
 // Everything a screen needs to draw itself, already translated and formatted. Screens read these and
 // never reach the store, the network or the catalogs; the app rebuilds them whenever state changes.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,12 +26,22 @@ struct ChromeVm {
   std::string start_over_label;
 };
 
+// One "You said, we did" message, in the attract screen's current language (else the kiosk's default).
+struct AnnouncementVm {
+  std::string id;       // stable, for the screen's widget ids
+  std::string heading;  // "You said, we did"
+  std::string title;
+  std::string body;
+};
+
 struct AttractVm {
   std::string bank_name;
   std::string welcome;         // in the language the attract loop shows now
   std::string touch_to_start;  // same language as `welcome`
   std::string shown_language_tag;
   std::vector<std::string> autonyms;  // every offered language named in itself
+  // The message shown now; the app rotates through the messages whose window includes now.
+  std::optional<AnnouncementVm> announcement;
 };
 
 struct LanguageChoiceVm {

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <system_error>
@@ -22,6 +23,7 @@
 #include "store/dashboard_repository.hpp"
 #include "store/pii_cipher.hpp"
 #include "store/store.hpp"
+#include "store/transaction.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -208,6 +210,106 @@ std::string figures_csv(const dashboard::Dashboard& board, const std::vector<std
   return out;
 }
 
+// Roll-ups (schema v6 dashboard_days): a closed day's trend point never changes, so a refresh reads the
+// saved points of the trend's closed days and only the facts of the days without one, today and the open
+// tickets. The key names everything besides the facts that a point depends on, so a point computed under
+// other rules is never used: the format (bump it when TrendPoint or its computation changes), the branch
+// time zone (day boundaries), the wait settings, and which survey answers count as what (an NPS question
+// renamed or rescaled changes the NPS).
+constexpr int k_rollup_format = 1;
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return hash;
+}
+
+std::string rollup_key(const date::time_zone& zone, const dashboard::DashboardSettings& settings,
+                       const DeskContent& content) {
+  std::string surveys_text;
+  for (const auto& [trigger, definition] : content.surveys) {
+    surveys_text += fmt::format("{}@{}:", definition.id, definition.version);
+    for (const auto& page : definition.pages) {
+      for (const auto& question : page.questions) {
+        const auto kind = question.type == surveys::QuestionType::rating
+                              ? surveys::rating_kind_name(surveys::classify_rating(question))
+                              : std::string_view{};
+        surveys_text += fmt::format("{}={}/{};", question.name, static_cast<int>(question.type), kind);
+      }
+    }
+    surveys_text += '|';
+  }
+  return fmt::format("v{} {} target={}min plausible={}h surveys={:016x}", k_rollup_format, zone.name(),
+                     settings.target_wait.count(), settings.max_plausible_wait.count(), fnv1a(surveys_text));
+}
+
+// The saved points that still hold: a closed day of this trend, saved after that day ended (all its facts
+// were in) and not after `at` (a clock that once ran ahead could have saved "no data" for days that had
+// not happened yet). A store error means no roll-ups: the refresh then reads every fact, as before v6.
+std::vector<dashboard::TrendPoint> usable_rollups(const store::DashboardRepository& repository,
+                                                  const std::string& key,
+                                                  const std::vector<dashboard::LocalDayWindow>& windows,
+                                                  domain::EventTime at) {
+  std::vector<dashboard::TrendPoint> points;
+  try {
+    const auto first = windows.front().day;
+    for (const auto& row : repository.rolled_up_days(key, first, windows.back().day)) {
+      const auto index = (row.point.day - first).count();
+      if (index < 0 || static_cast<std::size_t>(index) + 1 >= windows.size()) {
+        continue;
+      }
+      const auto& window = windows[static_cast<std::size_t>(index)];
+      if (row.computed_at >= window.end && row.computed_at <= at) {
+        points.push_back(row.point);
+      }
+    }
+  } catch (const std::exception& error) {
+    spdlog::warn("dashboard roll-ups not read, reading every fact: {}", error.what());
+    points.clear();
+  }
+  return points;
+}
+
+// Where the facts must start: the oldest closed day without a usable point, else today.
+domain::EventTime facts_since(const std::vector<dashboard::LocalDayWindow>& windows,
+                              const std::vector<dashboard::TrendPoint>& rollups) {
+  for (std::size_t i = 0; i + 1 < windows.size(); ++i) {
+    const bool rolled_up = std::any_of(rollups.begin(), rollups.end(),
+                                       [&](const auto& point) { return point.day == windows[i].day; });
+    if (!rolled_up) {
+      return windows[i].start;
+    }
+  }
+  return windows.back().start;
+}
+
+// Saves the closed days the facts just gave (never today, which is still open). A failure costs only the
+// next refresh's speed, never a figure.
+void save_new_rollups(store::Database& db, const std::string& key, const dashboard::Dashboard& board,
+                      const std::vector<dashboard::TrendPoint>& rollups, domain::EventTime at) {
+  std::vector<dashboard::TrendPoint> fresh;
+  for (std::size_t i = 0; i + 1 < board.trend.size(); ++i) {
+    const auto& point = board.trend[i];
+    const bool rolled_up = std::any_of(rollups.begin(), rollups.end(),
+                                       [&](const auto& saved) { return saved.day == point.day; });
+    if (!rolled_up) {
+      fresh.push_back(point);
+    }
+  }
+  if (fresh.empty() || board.trend.empty()) {
+    return;
+  }
+  try {
+    store::Transaction tx(db);
+    store::DashboardRepository(db).save_rolled_up_days(tx, key, fresh, at, board.trend.front().day);
+    tx.commit();
+  } catch (const std::exception& error) {
+    spdlog::warn("dashboard roll-ups not saved: {}", error.what());
+  }
+}
+
 }  // namespace
 
 void StaffDesk::refresh_dashboard() {
@@ -215,19 +317,22 @@ void StaffDesk::refresh_dashboard() {
   try {
     const auto& zone = branch_zone(m_config.kiosk.time_zone);
     const dashboard::DashboardSettings settings;
-    const auto today = dashboard::local_day_window_at(at, zone);
-    const auto days = dashboard::local_day_windows(today.day, settings.trend_days, zone);
-    const auto since = days.empty() ? today.start : days.front().start;
+    const auto windows = dashboard::trend_windows(at, zone, settings);
     const auto ids = service_ids(m_content);
+    const auto key = rollup_key(zone, settings, m_content);
     store::DashboardRepository repository(m_store.database());
+    const auto rollups = usable_rollups(repository, key, windows, at);
+    const auto since = facts_since(windows, rollups);
     const auto tickets = repository.tickets(since, ids);
     const auto answers = survey_facts(repository.survey_responses(since), m_content, ids);
-    m_complaint_facts = repository.complaints(since);
+    // Complaints stay read over the whole trend: few rows, and the complaints tab lists them.
+    m_complaint_facts = repository.complaints(windows.front().start);
     // Who is open, as the counter consoles set it (app::CounterDesk writes counter_states).
     const auto counters = repository.counters(ids);
     const dashboard::DashboardInput input{tickets, answers, m_complaint_facts, counters, ids.size()};
-    m_dashboard = dashboard::compute_dashboard(input, at, zone, settings);
+    m_dashboard = dashboard::compute_dashboard(input, rollups, at, zone, settings);
     m_dashboard_at = at;
+    save_new_rollups(m_store.database(), key, *m_dashboard, rollups, at);
   } catch (const std::exception& error) {
     spdlog::error("dashboard not computed: {}", error.what());
     m_dashboard.reset();

@@ -285,12 +285,34 @@ CREATE TABLE counter_calls (
 CREATE INDEX counter_calls_by_day ON counter_calls (local_day, seq);
 )sql";
 
+// Migration 6: dashboard roll-ups (issue 6). A closed local day's trend point never changes, so the staff
+// desk keeps it here instead of reading the day's tickets again at every refresh. figures_key names what the
+// point was computed with (a format version, the branch time zone, the settings and survey definitions
+// that change figures): a point saved under another key is never used. Nullable columns are the figures a
+// day may lack (a day without data is a gap: has_data 0 and every figure NULL). local_day is the branch-local
+// day, computed_at the UTC instant (ms) of the refresh that saved it.
+constexpr std::string_view k_schema_v6 = R"sql(
+CREATE TABLE dashboard_days (
+  figures_key    TEXT    NOT NULL,
+  local_day      TEXT    NOT NULL CHECK (local_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  has_data       INTEGER NOT NULL CHECK (has_data IN (0, 1)),
+  check_ins      INTEGER CHECK (check_ins >= 0),
+  median_wait_ms INTEGER,
+  nps            REAL,
+  nps_answers    INTEGER NOT NULL CHECK (nps_answers >= 0),
+  complaints     INTEGER CHECK (complaints >= 0),
+  computed_at    INTEGER NOT NULL,
+  PRIMARY KEY (figures_key, local_day)
+);
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "outbox, meta, device_alarms", k_schema_v1},
     Migration{2, "tickets, complaints, surveys, sealed outbox payloads", k_schema_v2},
     Migration{3, "staff audit, dashboard indexes", k_schema_v3},
     Migration{4, "outbox index for the drainer's priority order", k_schema_v4},
     Migration{5, "counter console: transfers, counter states, call log", k_schema_v5},
+    Migration{6, "dashboard roll-ups of closed days", k_schema_v6},
 };
 
 }  // namespace

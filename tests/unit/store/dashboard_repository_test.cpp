@@ -223,5 +223,83 @@ TEST_F(DashboardRead, SurveyResponsesFromTheStartOfThePeriodOldestFirst) {
   EXPECT_EQ(rows[1].service_id, "cash");
 }
 
+// Roll-ups (schema v6): a saved point reads back exactly, gaps included; another key or a day outside the
+// range is not returned; saving replaces the same day and prunes other keys and old days.
+dashboard::TrendPoint point(date::local_days day, bool has_data) {
+  dashboard::TrendPoint p;
+  p.day = day;
+  p.has_data = has_data;
+  if (has_data) {
+    p.check_ins = 2712;
+    p.median_wait = std::chrono::milliseconds{1'234'567};
+    p.nps = 100.0 / 3.0;  // not exact in binary: must come back bit for bit
+    p.nps_answers = 3;
+    p.complaints = 0;
+  }
+  return p;
+}
+
+date::local_days dec(unsigned d) {
+  return date::local_days{date::year{2026} / date::December / date::day{d}};
+}
+
+TEST_F(DashboardRead, RolledUpDaysReadBackExactlyIncludingGaps) {
+  const std::vector<dashboard::TrendPoint> saved{point(dec(3), true), point(dec(4), false),
+                                                 point(dec(5), true)};
+  {
+    Transaction tx(db());
+    DashboardRepository(db()).save_rolled_up_days(tx, "v1 Europe/Oslo", saved, at_minutes(10), dec(1));
+    tx.commit();
+  }
+  const auto rows = DashboardRepository(db()).rolled_up_days("v1 Europe/Oslo", dec(1), dec(6));
+  ASSERT_EQ(rows.size(), 3U);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_TRUE(rows[i].point == saved[i]) << i;
+    EXPECT_EQ(rows[i].computed_at, at_minutes(10));
+  }
+  EXPECT_FALSE(rows[1].point.check_ins);
+  EXPECT_FALSE(rows[1].point.complaints);
+  // [first, last): the 5th is left out, and nothing is saved under another key.
+  EXPECT_EQ(DashboardRepository(db()).rolled_up_days("v1 Europe/Oslo", dec(3), dec(5)).size(), 2U);
+  EXPECT_TRUE(DashboardRepository(db()).rolled_up_days("v1 UTC", dec(1), dec(6)).empty());
+}
+
+TEST_F(DashboardRead, SavingReplacesTheDayAndPrunesOtherKeysAndOldDays) {
+  {
+    Transaction tx(db());
+    DashboardRepository(db()).save_rolled_up_days(tx, "old key", std::vector{point(dec(5), true)},
+                                                  at_minutes(1), dec(1));
+    tx.commit();
+  }
+  {
+    Transaction tx(db());
+    DashboardRepository(db()).save_rolled_up_days(
+        tx, "new key", std::vector{point(dec(2), true), point(dec(5), true)}, at_minutes(2), dec(1));
+    tx.commit();
+  }
+  EXPECT_TRUE(DashboardRepository(db()).rolled_up_days("old key", dec(1), dec(31)).empty());
+  auto replacement = point(dec(5), true);
+  replacement.check_ins = 7;
+  {
+    Transaction tx(db());
+    DashboardRepository(db()).save_rolled_up_days(tx, "new key", std::vector{replacement}, at_minutes(3),
+                                                  dec(3));
+    tx.commit();
+  }
+  const auto rows = DashboardRepository(db()).rolled_up_days("new key", dec(1), dec(31));
+  ASSERT_EQ(rows.size(), 1U);  // the 2nd is before keep_from
+  EXPECT_EQ(rows[0].point.check_ins, 7U);
+  EXPECT_EQ(rows[0].computed_at, at_minutes(3));
+  EXPECT_EQ(test_util::count_rows(db(), "dashboard_days"), 1);
+}
+
+TEST_F(DashboardRead, SavingRollupsNeedsATransaction) {
+  Transaction tx(db());
+  tx.commit();
+  EXPECT_THROW(DashboardRepository(db()).save_rolled_up_days(tx, "k", std::vector{point(dec(5), true)},
+                                                             at_minutes(1), dec(1)),
+               std::logic_error);
+}
+
 }  // namespace
 }  // namespace kiosk::store

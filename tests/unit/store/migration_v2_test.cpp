@@ -52,8 +52,10 @@ TEST(MigrationV2, UpgradesAVersionOneStoreKeepingItsEvents) {
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
   EXPECT_EQ(report.outcome, OpenOutcome::opened);
-  EXPECT_NE(report.message.find("from version 1 to 5"), std::string::npos) << report.message;
-  EXPECT_EQ(pragma_text(store->database(), "user_version"), "5");
+  EXPECT_NE(report.message.find("from version 1 to " + std::to_string(Store::known_schema_version())),
+            std::string::npos)
+      << report.message;
+  EXPECT_EQ(pragma_text(store->database(), "user_version"), std::to_string(Store::known_schema_version()));
   EXPECT_EQ(store->meta().get("kiosk_id"), "K-042");
   const auto rows = store->outbox().read_pending(10);
   ASSERT_EQ(rows.size(), 1U);
@@ -91,7 +93,9 @@ TEST(MigrationV3, UpgradesAVersionTwoStoreKeepingItsRecords) {
   OpenReport report;
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
-  EXPECT_NE(report.message.find("from version 2 to 5"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("from version 2 to " + std::to_string(Store::known_schema_version())),
+            std::string::npos)
+      << report.message;
   EXPECT_EQ(test_util::count_rows(store->database(), "tickets"), 1);
   EXPECT_EQ(test_util::count_rows(store->database(), "staff_audit"), 0);
   Statement plan(store->database(), "EXPLAIN QUERY PLAN SELECT * FROM tickets WHERE done_at >= 5");
@@ -126,7 +130,9 @@ TEST(MigrationV4, IndexesThePendingOutboxInTheOrderItLeaves) {
   OpenReport report;
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
-  EXPECT_NE(report.message.find("from version 3 to 5"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("from version 3 to " + std::to_string(Store::known_schema_version())),
+            std::string::npos)
+      << report.message;
   EXPECT_EQ(test_util::count_rows(store->database(), "outbox"), 1);
 
   // SQLite matches an indexed expression by its text: the index must hold the store's expression exactly.

@@ -9,15 +9,26 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include <date/date.h>
+
 #include "domain/dashboard/facts.hpp"
+#include "domain/dashboard/trend.hpp"
 #include "domain/event.hpp"
 #include "store/survey_repository.hpp"
 
 namespace kiosk::store {
 
 class Database;
+class Transaction;
+
+// A closed day's trend point as a refresh saved it (table dashboard_days, schema v6).
+struct DashboardDayRow {
+  domain::dashboard::TrendPoint point;
+  domain::EventTime computed_at{};
+};
 
 class DashboardRepository {
  public:
@@ -42,6 +53,18 @@ class DashboardRepository {
   // after `since`. resolved_at is the last status change of a complaint that is no longer open. Rows with a
   // status this program does not know are left out.
   std::vector<domain::dashboard::ComplaintFact> complaints(domain::EventTime since) const;
+
+  // Roll-ups: the saved trend points of local days in [first, last) under `figures_key` (what the figures
+  // were computed with; see migrations.cpp v6), oldest first. The caller decides which are still usable.
+  std::vector<DashboardDayRow> rolled_up_days(std::string_view figures_key, date::local_days first,
+                                              date::local_days last) const;
+
+  // Saves `points` under `figures_key` (replacing a saved point of the same day and key) and deletes what
+  // no refresh will read again: points under any other key and days before `keep_from`. Inside the
+  // caller's transaction.
+  void save_rolled_up_days(Transaction& tx, std::string_view figures_key,
+                           std::span<const domain::dashboard::TrendPoint> points,
+                           domain::EventTime computed_at, date::local_days keep_from);
 
  private:
   Database& m_db;

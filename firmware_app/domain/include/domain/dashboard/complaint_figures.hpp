@@ -43,6 +43,8 @@ struct ComplaintFigures {
   // Indices into the facts of the open complaints, earliest final deadline first (ties: earliest receipt,
   // then index), so the list a manager works down starts with the overdue ones.
   std::vector<std::size_t> open_by_deadline;
+
+  friend bool operator==(const ComplaintFigures&, const ComplaintFigures&) = default;
 };
 
 ComplaintFigures complaint_figures(std::span<const ComplaintFact> complaints, const LocalDayWindow& today,

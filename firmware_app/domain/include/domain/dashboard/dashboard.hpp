@@ -2,6 +2,12 @@
 // Every figure of the branch manager's dashboard at one instant, for the branch's time zone: the queue now,
 // today's queue figures, today's satisfaction, complaints and the trend of the last days. Pure: the caller
 // (the store layer) supplies the facts and `now`.
+//
+// Roll-ups: a finished day's trend point never changes (day_figures.hpp), so a caller may keep the points
+// of closed days (before today) and pass them back as `closed_days`. Those days then need no facts: the
+// tickets and answers only have to cover the days without a point, today and the open tickets. Today's
+// figures, the queue now, today's satisfaction and the complaints never come from a roll-up (complaints
+// are still every complaint that may be open).
 
 #include <cstddef>
 #include <span>
@@ -35,10 +41,24 @@ struct Dashboard {
   Satisfaction satisfaction;
   ComplaintFigures complaints;
   std::vector<TrendPoint> trend;  // settings.trend_days points, oldest first, today last
+
+  friend bool operator==(const Dashboard&, const Dashboard&) = default;
 };
+
+// The trend's local days at `now`: settings.trend_days (clamped to 1 .. k_max_trend_days) consecutive
+// windows, oldest first, today last. Every day but the last is closed.
+std::vector<LocalDayWindow> trend_windows(EventTime now, const date::time_zone& zone,
+                                          const DashboardSettings& settings);
 
 // One pass over the tickets serves both today's figures and the trend.
 Dashboard compute_dashboard(const DashboardInput& input, EventTime now, const date::time_zone& zone,
+                            const DashboardSettings& settings = {});
+
+// The same with the trend points of closed days computed earlier (any order): a point for a day of the
+// trend before today replaces what the facts give for that day; one for today, a later day or a day
+// outside the trend is ignored.
+Dashboard compute_dashboard(const DashboardInput& input, std::span<const TrendPoint> closed_days,
+                            EventTime now, const date::time_zone& zone,
                             const DashboardSettings& settings = {});
 
 }  // namespace kiosk::domain::dashboard

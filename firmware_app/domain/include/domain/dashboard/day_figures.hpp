@@ -31,6 +31,8 @@ struct WaitFigures {
   std::size_t within_target = 0;              // waits <= target_wait
   std::optional<double> within_target_share;  // within_target / count, 0..1; nullopt when count == 0
   std::size_t left_out = 0;                   // implausible waits (see above)
+
+  friend bool operator==(const WaitFigures&, const WaitFigures&) = default;
 };
 
 // How the printed quotes compared with the waits (see queue::quote_accuracy: a range quote is right when
@@ -47,6 +49,8 @@ struct AccuracyFigures {
   std::size_t no_wait_quotes = 0;     // "you are next"
   std::size_t no_wait_accurate = 0;   // called within queue::k_no_wait_grace
   std::size_t people_ahead_only = 0;  // no time was quoted: nothing to judge, counted apart
+
+  friend bool operator==(const AccuracyFigures&, const AccuracyFigures&) = default;
 };
 
 struct DayFigures {
@@ -61,6 +65,8 @@ struct DayFigures {
   // True when any ticket was issued, called or done in the window: a day without it has "no data", which
   // the trend shows as a gap, not as zero.
   bool has_ticket_activity = false;
+
+  friend bool operator==(const DayFigures&, const DayFigures&) = default;
 };
 
 // The figures of every window in `days` (consecutive, oldest first, as local_day_windows gives them) in one

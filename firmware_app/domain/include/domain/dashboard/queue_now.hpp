@@ -17,6 +17,8 @@ struct ServiceQueueNow {
   std::size_t waiting = 0;
   std::optional<std::chrono::milliseconds> longest_wait;  // nullopt when nobody waits
   int counters_open = 0;                                  // open counters that serve this service
+
+  friend bool operator==(const ServiceQueueNow&, const ServiceQueueNow&) = default;
 };
 
 struct QueueNow {
@@ -25,6 +27,8 @@ struct QueueNow {
   std::optional<std::chrono::milliseconds> longest_wait;
   int counters_open = 0;
   std::size_t stale_waiting = 0;  // "waiting" tickets older than stale_after, left out of the figures above
+
+  friend bool operator==(const QueueNow&, const QueueNow&) = default;
 };
 
 // Waiting = status waiting and issued no more than `stale_after` before `now`. A ticket's current wait is

@@ -29,6 +29,8 @@ struct NpsFigure {
   std::size_t detractors = 0;
   std::size_t count() const { return promoters + passives + detractors; }
   std::optional<double> score;  // nullopt without a valid answer
+
+  friend bool operator==(const NpsFigure&, const NpsFigure&) = default;
 };
 
 struct CsatFigure {
@@ -36,17 +38,23 @@ struct CsatFigure {
   std::size_t satisfied = 0;      // of them 4 or 5
   std::optional<double> percent;  // satisfied / count * 100
   std::optional<double> mean;
+
+  friend bool operator==(const CsatFigure&, const CsatFigure&) = default;
 };
 
 struct CesFigure {
   std::size_t count = 0;  // valid answers 1..7
   std::optional<double> mean;
+
+  friend bool operator==(const CesFigure&, const CesFigure&) = default;
 };
 
 struct Comment {
   EventTime at{};
   ServiceIndex service = k_no_service;
   std::string text;
+
+  friend bool operator==(const Comment&, const Comment&) = default;
 };
 
 struct SatisfactionFigures {
@@ -58,11 +66,15 @@ struct SatisfactionFigures {
   std::optional<double> repeat_share;  // probable_repeats / answers, 0..1
   std::size_t invalid_scores = 0;
   std::vector<Comment> comments;  // newest first, at most comment_limit
+
+  friend bool operator==(const SatisfactionFigures&, const SatisfactionFigures&) = default;
 };
 
 struct Satisfaction {
   SatisfactionFigures overall;
   std::vector<SatisfactionFigures> services;  // indexed by ServiceIndex, service_count entries
+
+  friend bool operator==(const Satisfaction&, const Satisfaction&) = default;
 };
 
 // Answers with answered_at in `period`, in one pass (the facts may be in any order). Ties in answered_at

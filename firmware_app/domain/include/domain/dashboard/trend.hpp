@@ -26,6 +26,8 @@ struct TrendPoint {
   std::optional<double> nps;
   std::size_t nps_answers = 0;
   std::optional<std::size_t> complaints;  // received that day
+
+  friend bool operator==(const TrendPoint&, const TrendPoint&) = default;
 };
 
 // One point per entry of `ticket_days` (the day_figures of consecutive windows, oldest first, as

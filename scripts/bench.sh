@@ -82,16 +82,20 @@ if ((sync_only)); then
   ((strict)) && drain_args+=(--strict)
   drain_status=0
   "$sync_dir/bench_sync_drain" "${drain_args[@]}" --out "$sync_table" >/dev/null || drain_status=$?
-  ingest_rate=$(echo "$ingest_line" | sed -n 's/.* s, \([0-9][0-9]*\) events\/s.*/\1/p')
+  # The group-commit run (the MQTT worker's way) is the second line; strict mode judges it.
+  ingest_rate=$(echo "$ingest_line" | tail -n 1 | sed -n 's/.* s, \([0-9][0-9]*\) events\/s.*/\1/p')
   {
     echo "### Sync benchmarks (issue 5)"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (work tree modified)'), binaries in ${sync_dir#"$root"/}"
     echo
-    echo "| receiver ingest into SQLite (in process, batches of 50, one transaction each) | value | target | result |"
+    echo "| receiver ingest into SQLite (in process, batches of 50) | value | target | result |"
     echo "|---|---|---|---|"
     if ((ingest_status == 0)) && [[ -n "$ingest_rate" ]]; then
-      echo "| $ingest_line | $ingest_rate events/s | >= 20,000 events/s | $(awk -v v="$ingest_rate" 'BEGIN { print (v >= 20000 ? "met" : "**NOT met**") }') |"
+      while IFS= read -r line; do
+        rate=$(echo "$line" | sed -n 's/.* s, \([0-9][0-9]*\) events\/s.*/\1/p')
+        echo "| $line | $rate events/s | >= 20,000 events/s | $(awk -v v="$rate" 'BEGIN { print (v >= 20000 ? "met" : "**NOT met**") }') |"
+      done <<<"$ingest_line"
     else
       echo "| failed (exit status $ingest_status): $ingest_line | | | |"
     fi

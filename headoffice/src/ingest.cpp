@@ -7,6 +7,7 @@
 #include "headoffice/central_db.hpp"
 #include "headoffice/registry.hpp"
 #include "store/database.hpp"
+#include "store/error.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 #include "sync/protocol/batch.hpp"
@@ -46,9 +47,7 @@ void record_reject(store::Database& db, std::string_view kiosk, std::string_view
 
 IngestResult refuse(store::Database& db, IngestStatus status, std::string_view kiosk,
                     std::string_view batch_id, std::string error, std::int64_t now_ms) {
-  store::Transaction tx(db);
   record_reject(db, kiosk, batch_id, std::nullopt, error, now_ms);
-  tx.commit();
   IngestResult result;
   result.status = status;
   result.error = std::move(error);
@@ -255,7 +254,6 @@ IngestResult ingest_parsed(store::Database& db, const protocol::ParsedBatch& par
   ack.kiosk = batch.kiosk;
   ack.batch_id = batch.batch_id;
 
-  store::Transaction tx(db);
   for (const auto& invalid : parsed.invalid_events) {
     record_reject(db, batch.kiosk, batch.batch_id, invalid.id, invalid.reason, now_ms);
     ack.rejects.push_back({invalid.id, invalid.reason});
@@ -284,7 +282,6 @@ IngestResult ingest_parsed(store::Database& db, const protocol::ParsedBatch& par
   remember.bind_text(4, protocol::serialize_ack(ack));
   remember.bind_int64(5, now_ms);
   remember.run();
-  tx.commit();
   return result;
 }
 
@@ -303,27 +300,25 @@ std::optional<SeenBatch> find_batch(store::Database& db, std::string_view batch_
   return SeenBatch{query.column_text(0), query.column_text(1), query.column_text(2)};
 }
 
-}  // namespace
-
-IngestResult Ingestor::ingest(std::string_view body, const SenderIdentity& sender,
-                              std::chrono::system_clock::time_point now) {
-  const std::int64_t now_ms = to_unix_ms(now);
+// One batch, inside the caller's transaction.
+IngestResult ingest_one(store::Database& db, std::string_view body, const SenderIdentity& sender,
+                        std::int64_t now_ms) {
   auto parsed = protocol::parse_batch(body);
   if (!parsed) {
-    return refuse(m_db, IngestStatus::invalid, sender.kiosk, {}, parsed.error(), now_ms);
+    return refuse(db, IngestStatus::invalid, sender.kiosk, {}, parsed.error(), now_ms);
   }
   const protocol::Batch& batch = parsed.value().batch;
-  const auto branch = KioskRegistry(m_db).branch_of(sender.kiosk);
+  const auto branch = KioskRegistry(db).branch_of(sender.kiosk);
   if (auto problem = identity_problem(batch, sender, branch); !problem.empty()) {
     auto result =
-        refuse(m_db, IngestStatus::rejected, sender.kiosk, batch.batch_id, std::move(problem), now_ms);
+        refuse(db, IngestStatus::rejected, sender.kiosk, batch.batch_id, std::move(problem), now_ms);
     result.branch = branch.value_or("");
     return result;
   }
   // The idempotency key covers the whole document, invalid events included.
   const std::string batch_hash = protocol::sha256_hex(protocol::serialize_batch(batch) + "\n" +
                                                       std::to_string(parsed.value().invalid_events.size()));
-  if (auto seen = find_batch(m_db, batch.batch_id)) {
+  if (auto seen = find_batch(db, batch.batch_id)) {
     IngestResult result;
     result.branch = *branch;
     if (seen->kiosk != batch.kiosk || seen->body_hash != batch_hash) {
@@ -337,7 +332,47 @@ IngestResult Ingestor::ingest(std::string_view body, const SenderIdentity& sende
       return result;
     }
   }
-  return ingest_parsed(m_db, parsed.value(), *branch, batch_hash, now_ms);
+  return ingest_parsed(db, parsed.value(), *branch, batch_hash, now_ms);
+}
+
+}  // namespace
+
+IngestResult Ingestor::ingest(std::string_view body, const SenderIdentity& sender,
+                              std::chrono::system_clock::time_point now) {
+  store::Transaction tx(m_db);
+  IngestResult result = ingest_one(m_db, body, sender, to_unix_ms(now));
+  tx.commit();
+  return result;
+}
+
+std::vector<GroupOutcome> Ingestor::ingest_group(std::span<const GroupedBatch> batches,
+                                                 std::chrono::system_clock::time_point now) {
+  std::vector<GroupOutcome> outcomes;
+  outcomes.reserve(batches.size());
+  try {
+    store::Transaction tx(m_db);
+    for (const auto& batch : batches) {
+      outcomes.push_back(GroupOutcome{ingest_one(m_db, batch.body, batch.sender, to_unix_ms(now)), {}});
+    }
+    tx.commit();
+    return outcomes;
+  } catch (const store::StoreError& error) {
+    if (batches.size() <= 1) {
+      outcomes.assign(batches.size(), GroupOutcome{std::nullopt, error.what()});
+      return outcomes;
+    }
+  }
+  // One batch failed the whole group (nothing of it was committed): ingest them one by one, so a batch
+  // that keeps failing holds back only itself.
+  outcomes.clear();
+  for (const auto& batch : batches) {
+    try {
+      outcomes.push_back(GroupOutcome{ingest(batch.body, batch.sender, now), {}});
+    } catch (const store::StoreError& error) {
+      outcomes.push_back(GroupOutcome{std::nullopt, error.what()});
+    }
+  }
+  return outcomes;
 }
 
 std::vector<GapRequest> take_overdue_gaps(store::Database& db, std::chrono::system_clock::time_point now,

@@ -24,6 +24,8 @@ namespace {
 constexpr int max_buffered_messages = 10'000;
 constexpr auto connect_retry = std::chrono::seconds(1);
 constexpr auto idle_poll = std::chrono::milliseconds(200);
+// At most this many queued messages are taken at once; their batches share one commit (one fsync).
+constexpr std::size_t max_group_messages = 64;
 
 mqtt::connect_options connect_options(const TlsFiles& tls) {
   mqtt::ssl_options ssl;
@@ -75,16 +77,35 @@ struct MqttReceiver::Impl {
     }
   }
 
-  void handle_batch(const protocol::KioskTopic& topic, const std::string& payload) {
-    SenderIdentity sender{topic.kiosk, topic.branch, std::nullopt};
-    IngestResult result;
-    try {
-      result = service.ingest(payload, sender);
-    } catch (const store::StoreError& error) {
-      // Nothing committed, so no ack: the kiosk resends after its ack timeout.
-      spdlog::error("mqtt: batch from {} not stored: {}", topic.kiosk, error.what());
+  struct QueuedBatch {
+    protocol::KioskTopic topic;
+    std::string payload;
+  };
+
+  // Group commit: every batch taken from the queue together is stored in one transaction, and the Acks go
+  // out only after that commit.
+  void ingest_batches(const std::vector<QueuedBatch>& batches) {
+    if (batches.empty()) {
       return;
     }
+    std::vector<GroupedBatch> group;
+    group.reserve(batches.size());
+    for (const auto& batch : batches) {
+      group.push_back(GroupedBatch{batch.payload, SenderIdentity{batch.topic.kiosk, batch.topic.branch, {}}});
+    }
+    const auto outcomes = service.ingest_group(group);
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      answer(batches[i].topic, outcomes[i]);
+    }
+  }
+
+  void answer(const protocol::KioskTopic& topic, const GroupOutcome& outcome) {
+    if (!outcome.result) {
+      // Nothing committed, so no ack: the kiosk resends after its ack timeout.
+      spdlog::error("mqtt: batch from {} not stored: {}", topic.kiosk, outcome.store_error);
+      return;
+    }
+    const IngestResult& result = *outcome.result;
     if (result.status == IngestStatus::acked || result.status == IngestStatus::replayed) {
       const std::string ack = protocol::serialize_ack(result.ack);
       publish_or_log(protocol::ack_topic(result.branch, topic.kiosk), ack, "ack");
@@ -106,17 +127,22 @@ struct MqttReceiver::Impl {
     });
   }
 
-  void handle(const mqtt::const_message_ptr& message) {
-    auto topic = protocol::parse_kiosk_topic(message->get_topic());
-    if (!topic) {
-      spdlog::warn("mqtt: ignoring message on {}", message->get_topic());
-      return;
+  // States are recorded at once; batches are collected for one group commit.
+  void handle(const std::vector<mqtt::const_message_ptr>& messages) {
+    std::vector<QueuedBatch> batches;
+    for (const auto& message : messages) {
+      auto topic = protocol::parse_kiosk_topic(message->get_topic());
+      if (!topic) {
+        spdlog::warn("mqtt: ignoring message on {}", message->get_topic());
+        continue;
+      }
+      if (topic->leaf == "events") {
+        batches.push_back(QueuedBatch{std::move(*topic), message->to_string()});
+      } else if (topic->leaf == "state") {
+        handle_state(*topic, message->to_string());
+      }
     }
-    if (topic->leaf == "events") {
-      handle_batch(*topic, message->to_string());
-    } else if (topic->leaf == "state") {
-      handle_state(*topic, message->to_string());
-    }
+    ingest_batches(batches);
   }
 
   void request_resends() {
@@ -184,17 +210,17 @@ void MqttReceiver::run(const std::atomic<bool>& stop) {
   auto next_gap_check = std::chrono::steady_clock::now() + impl.options.reorder_timeout;
   auto next_connect = std::chrono::steady_clock::now() + connect_retry;
   while (!stop) {
-    mqtt::const_message_ptr message;
+    std::vector<mqtt::const_message_ptr> messages;
     {
       std::unique_lock lock(impl.mutex);
       impl.wake.wait_for(lock, idle_poll, [&] { return !impl.queue.empty(); });
-      if (!impl.queue.empty()) {
-        message = std::move(impl.queue.front());
+      while (!impl.queue.empty() && messages.size() < max_group_messages) {
+        messages.push_back(std::move(impl.queue.front()));
         impl.queue.pop_front();
       }
     }
-    if (message) {
-      impl.handle(message);
+    if (!messages.empty()) {
+      impl.handle(messages);
     }
     const auto now = std::chrono::steady_clock::now();
     if (now >= next_gap_check) {

@@ -25,6 +25,11 @@ IngestResult IngestService::ingest(std::string_view body, const SenderIdentity& 
   return m_ingestor.ingest(body, sender, std::chrono::system_clock::now());
 }
 
+std::vector<GroupOutcome> IngestService::ingest_group(std::span<const GroupedBatch> batches) {
+  std::lock_guard lock(m_mutex);
+  return m_ingestor.ingest_group(batches, std::chrono::system_clock::now());
+}
+
 std::vector<GapRequest> IngestService::take_overdue_gaps(std::chrono::milliseconds reorder_timeout) {
   std::lock_guard lock(m_mutex);
   return headoffice::take_overdue_gaps(m_db, std::chrono::system_clock::now(), reorder_timeout);

@@ -5,8 +5,10 @@
 #include <charconv>
 
 #include "desk_impl.hpp"
+#include "domain/counters/console.hpp"
 #include "domain/queue/ticket_numbering.hpp"
 #include "domain/queue/wait_estimate.hpp"
+#include "store/counter_repository.hpp"
 #include "store/ticket_repository.hpp"
 
 namespace kiosk::app {
@@ -92,6 +94,20 @@ std::string_view kind_name(queue::WaitKind kind) {
   return "people_ahead_only";
 }
 
+// Counters open for `service` now, what the estimate divides by. Once any counter console changed a counter
+// state today, the counter states say it (0 when nobody serves the service: the ticket then says only how
+// many people are ahead). Before that, e.g. on a kiosk whose branch has no counter consoles, every counter
+// the catalog lists for the open service is taken as open.
+int open_counters_now(const queue::Service& service, const std::string& today, store::Database& db) {
+  const store::CounterRepository counters(db);
+  if (!counters.any_counter_state_on(today))
+    return static_cast<int>(service.counters.size());
+  std::vector<domain::counters::CounterState> states;
+  for (auto& row : counters.counter_states())
+    states.push_back(std::move(row.state));
+  return domain::counters::open_counters_serving(service.id, states);
+}
+
 }  // namespace
 
 std::vector<ServiceOption> CustomerDesk::services(const std::string& language) const {
@@ -158,9 +174,7 @@ static DeskResult<IssuedTicket> issue(CustomerDesk::Impl& impl, const DeskConten
                          std::chrono::duration_cast<std::chrono::seconds>(sample.service_duration),
                          sample.open_counters});
     }
-    // Until counters report who is open (the staff console), every counter listed for an open service
-    // is taken as open.
-    const int open_counters = static_cast<int>(service.counters.size());
+    const int open_counters = open_counters_now(service, day_text, impl.store.database());
     const auto estimate = queue::estimate_wait(ahead, open_counters, samples, now, *impl.zone);
 
     ticket.id = impl.store.new_event_id(impl.clock.utc_now());

@@ -223,8 +223,9 @@ void StaffDesk::refresh_dashboard() {
     const auto tickets = repository.tickets(since, ids);
     const auto answers = survey_facts(repository.survey_responses(since), m_content, ids);
     m_complaint_facts = repository.complaints(since);
-    // Counters report who is open only once the counter console exists (issue 6, counters part).
-    const dashboard::DashboardInput input{tickets, answers, m_complaint_facts, {}, ids.size()};
+    // Who is open, as the counter consoles set it (app::CounterDesk writes counter_states).
+    const auto counters = repository.counters(ids);
+    const dashboard::DashboardInput input{tickets, answers, m_complaint_facts, counters, ids.size()};
     m_dashboard = dashboard::compute_dashboard(input, at, zone, settings);
     m_dashboard_at = at;
   } catch (const std::exception& error) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "row_helpers.hpp"
+#include "store/counter_repository.hpp"
 #include "store/ticket_repository.hpp"
 
 namespace kiosk::store {
@@ -57,7 +58,8 @@ std::vector<dashboard::TicketFact> DashboardRepository::tickets(
   Statement query(
       m_db,
       "SELECT service_id, status, quote_kind, quote_low_min, quote_high_min, issued_at, called_at, "
-      "done_at FROM tickets WHERE issued_at >= ?1 OR called_at >= ?1 OR done_at >= ?1 "
+      "done_at, transferred_from IS NOT NULL "
+      "FROM tickets WHERE issued_at >= ?1 OR called_at >= ?1 OR done_at >= ?1 "
       "OR status IN ('waiting', 'called')");
   detail::bind_time(query, 1, since);
   std::vector<dashboard::TicketFact> facts;
@@ -73,7 +75,23 @@ std::vector<dashboard::TicketFact> DashboardRepository::tickets(
     fact.issued_at = detail::column_time(query, 5);
     fact.called_at = detail::column_optional_time(query, 6);
     fact.done_at = detail::column_optional_time(query, 7);
+    fact.transferred_in = query.column_int(8) != 0;
     facts.push_back(fact);
+  }
+  return facts;
+}
+
+std::vector<dashboard::CounterFact> DashboardRepository::counters(
+    std::span<const std::string> service_ids) const {
+  std::vector<dashboard::CounterFact> facts;
+  for (const auto& row : CounterRepository(m_db).counter_states()) {
+    dashboard::CounterFact fact;
+    fact.number = row.state.id;
+    fact.open = row.state.open;
+    for (const auto& service : row.state.services) {
+      fact.services.push_back(service_index(service_ids, service));
+    }
+    facts.push_back(std::move(fact));
   }
   return facts;
 }

@@ -189,7 +189,8 @@ CREATE INDEX complaints_updated ON complaints (status_updated_at);
 )sql";
 
 // Migration 4: the sync drainer's reads of a large backlog (issue 5 benchmark: 100,000 pending events).
-// - outbox_pending_by_priority: the pending rows in the order they leave (store::k_outbox_priority_sql, copied
+// - outbox_pending_by_priority: the pending rows in the order they leave (store::k_outbox_priority_sql,
+// copied
 //   here letter for letter because SQLite matches an indexed expression by its text; a store test checks the
 //   two are equal and that the drainer's query plan uses the index without a sort).
 // - outbox_state_created: the oldest unconfirmed event for the sync status (min(created_at) per state) is
@@ -202,11 +203,94 @@ CREATE INDEX outbox_pending_by_priority ON outbox (
 CREATE INDEX outbox_state_created ON outbox (state, created_at);
 )sql";
 
+// Migration 5: the counter console (issue 6).
+// - tickets is rebuilt to add transferred_from (the id of the ticket a transfer closed, on the waiting entry
+//   it created) and to make (service_id, local_day, number) unique only for printed tickets: a transfer
+//   keeps the customer's printed number ("A007" now waiting for service B), which may equal a number of
+//   service B's own. SQLite cannot drop a table constraint in place, hence the copy. used_bookings, the one
+//   table that references tickets, is rebuilt beside it so the DROP never leaves a dangling reference
+//   while foreign keys are on (the RENAME rewrites its REFERENCES to the new name). tickets.counter stays
+//   TEXT holding the decimal counter number.
+// - counter_states: one row per counter ever opened; services is a JSON array of service ids in staff's
+//   order; local_day is the branch-local day of the last change (estimates trust counter states only when
+//   one changed today).
+// - counter_calls: the now-serving display's call log (calls and recalls). AUTOINCREMENT so a seq is never
+//   handed out twice: the display asks for "calls after the last seq I showed".
+constexpr std::string_view k_schema_v5 = R"sql(
+CREATE TABLE tickets_v5 (
+  id               TEXT    PRIMARY KEY,
+  service_id       TEXT    NOT NULL,
+  local_day        TEXT    NOT NULL CHECK (local_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  number           INTEGER NOT NULL CHECK (number > 0),
+  display          TEXT    NOT NULL,
+  language         TEXT    NOT NULL,
+  booking_code     TEXT,
+  issued_at        INTEGER NOT NULL,
+  people_ahead     INTEGER NOT NULL CHECK (people_ahead >= 0),
+  quote_kind       TEXT    NOT NULL CHECK (quote_kind IN ('range', 'people_ahead_only', 'no_wait')),
+  quote_low_min    INTEGER NOT NULL DEFAULT 0,
+  quote_high_min   INTEGER,
+  status           TEXT    NOT NULL DEFAULT 'waiting'
+                   CHECK (status IN ('waiting', 'called', 'served', 'no_show', 'transferred', 'cancelled')),
+  called_at        INTEGER,
+  served_at        INTEGER,
+  done_at          INTEGER,
+  counter          TEXT,
+  transferred_from TEXT
+);
+INSERT INTO tickets_v5 (id, service_id, local_day, number, display, language, booking_code, issued_at,
+                        people_ahead, quote_kind, quote_low_min, quote_high_min, status, called_at, served_at,
+                        done_at, counter)
+  SELECT id, service_id, local_day, number, display, language, booking_code, issued_at, people_ahead,
+         quote_kind, quote_low_min, quote_high_min, status, called_at, served_at, done_at, counter
+  FROM tickets;
+CREATE TABLE used_bookings_v5 (
+  code      TEXT    PRIMARY KEY,
+  ticket_id TEXT    NOT NULL REFERENCES tickets_v5 (id),
+  used_at   INTEGER NOT NULL
+);
+INSERT INTO used_bookings_v5 (code, ticket_id, used_at) SELECT code, ticket_id, used_at FROM used_bookings;
+DROP TABLE used_bookings;
+DROP TABLE tickets;
+ALTER TABLE tickets_v5 RENAME TO tickets;
+ALTER TABLE used_bookings_v5 RENAME TO used_bookings;
+
+CREATE UNIQUE INDEX tickets_number ON tickets (service_id, local_day, number) WHERE transferred_from IS NULL;
+CREATE INDEX tickets_waiting ON tickets (service_id, local_day, status, number);
+CREATE INDEX tickets_called ON tickets (service_id, called_at);
+CREATE INDEX tickets_display ON tickets (local_day, display);
+CREATE INDEX tickets_issued_at ON tickets (issued_at);
+CREATE INDEX tickets_called_at ON tickets (called_at) WHERE called_at IS NOT NULL;
+CREATE INDEX tickets_done_at ON tickets (done_at) WHERE done_at IS NOT NULL;
+CREATE INDEX tickets_open ON tickets (status) WHERE status IN ('waiting', 'called');
+
+CREATE TABLE counter_states (
+  counter    INTEGER PRIMARY KEY CHECK (counter > 0),
+  open       INTEGER NOT NULL CHECK (open IN (0, 1)),
+  services   TEXT    NOT NULL CHECK (json_valid(services) AND json_type(services) = 'array'),
+  local_day  TEXT    NOT NULL CHECK (local_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE counter_calls (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_id  TEXT    NOT NULL,
+  number     TEXT    NOT NULL,
+  service_id TEXT    NOT NULL,
+  counter    INTEGER NOT NULL CHECK (counter > 0),
+  at         INTEGER NOT NULL,
+  recall     INTEGER NOT NULL CHECK (recall IN (0, 1)),
+  local_day  TEXT    NOT NULL
+);
+CREATE INDEX counter_calls_by_day ON counter_calls (local_day, seq);
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "outbox, meta, device_alarms", k_schema_v1},
     Migration{2, "tickets, complaints, surveys, sealed outbox payloads", k_schema_v2},
     Migration{3, "staff audit, dashboard indexes", k_schema_v3},
     Migration{4, "outbox index for the drainer's priority order", k_schema_v4},
+    Migration{5, "counter console: transfers, counter states, call log", k_schema_v5},
 };
 
 }  // namespace
@@ -226,9 +310,13 @@ int read_user_version(Database& db) {
 }
 
 void migrate(Database& db) {
+  migrate_to(db, latest_schema_version());
+}
+
+void migrate_to(Database& db, int version) {
   const int current = read_user_version(db);
   for (const Migration& migration : k_migrations) {
-    if (migration.version <= current) {
+    if (migration.version <= current || migration.version > version) {
       continue;
     }
     Transaction tx(db);

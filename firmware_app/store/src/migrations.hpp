@@ -25,5 +25,7 @@ int read_user_version(Database& db);
 // leaves the file at one version or the next, never between. The caller has checked that the file is not
 // newer than latest_schema_version(). Throws StoreError.
 void migrate(Database& db);
+// The same, stopping at `version`: tests use it to make a file as an older release left it.
+void migrate_to(Database& db, int version);
 
 }  // namespace kiosk::store::detail

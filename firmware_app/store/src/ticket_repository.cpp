@@ -38,7 +38,7 @@ constexpr std::array k_quote_kinds{
 constexpr std::string_view k_ticket_columns =
     "id, service_id, local_day, number, display, language, booking_code, issued_at, people_ahead, "
     "quote_kind, "
-    "quote_low_min, quote_high_min, status, called_at, served_at, done_at, counter";
+    "quote_low_min, quote_high_min, status, called_at, served_at, done_at, counter, transferred_from";
 
 std::string select_tickets(std::string_view where) {
   return "SELECT " + std::string(k_ticket_columns) + " FROM tickets WHERE " + std::string(where);
@@ -64,6 +64,7 @@ TicketRow read_ticket(const Statement& query) {
   row.served_at = column_optional_time(query, 14);
   row.done_at = column_optional_time(query, 15);
   row.counter = column_optional_text(query, 16);
+  row.transferred_from = column_optional_text(query, 17);
   return row;
 }
 
@@ -158,7 +159,7 @@ void TicketRepository::insert(Transaction& tx, const TicketRow& row) {
   Database& db = detail::writable(tx, "TicketRepository::insert");
   Statement insert(
       db, "INSERT INTO tickets (" + std::string(k_ticket_columns) +
-              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
   insert.bind_text(1, row.id);
   insert.bind_text(2, row.service_id);
   insert.bind_text(3, row.local_day);
@@ -176,6 +177,7 @@ void TicketRepository::insert(Transaction& tx, const TicketRow& row) {
   detail::bind_optional_time(insert, 15, row.served_at);
   detail::bind_optional_time(insert, 16, row.done_at);
   bind_optional_text(insert, 17, row.counter);
+  bind_optional_text(insert, 18, row.transferred_from);
   insert.run();
 }
 

@@ -13,8 +13,10 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sync/protocol/ack.hpp"
 
@@ -48,6 +50,19 @@ struct IngestResult {
   std::size_t stored = 0;   // events newly stored by this call
 };
 
+// One batch of a group commit.
+struct GroupedBatch {
+  std::string_view body;
+  SenderIdentity sender;
+};
+
+// A batch's result in a group commit: the result once committed, or the database failure that kept it
+// from being stored (then no ack must be sent).
+struct GroupOutcome {
+  std::optional<IngestResult> result;
+  std::string store_error;
+};
+
 class Ingestor {
  public:
   explicit Ingestor(store::Database& db) : m_db(db) {}
@@ -56,6 +71,12 @@ class Ingestor {
   // no ack must be sent.
   IngestResult ingest(std::string_view body, const SenderIdentity& sender,
                       std::chrono::system_clock::time_point now);
+  // Group commit: the batches in ONE transaction (one fsync for all), with results in input order. Each
+  // batch sees the ones before it (two batches of one kiosk in a group are fine). If the group's commit
+  // fails, each batch is tried again in a transaction of its own, so one that keeps failing holds back
+  // only itself. Never throws for database failures: they come back per batch.
+  std::vector<GroupOutcome> ingest_group(std::span<const GroupedBatch> batches,
+                                         std::chrono::system_clock::time_point now);
 
  private:
   store::Database& m_db;

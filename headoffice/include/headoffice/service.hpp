@@ -31,6 +31,8 @@ class IngestService {
 
   // Serialised Ingestor::ingest with the current time. Throws store::StoreError on database failure.
   IngestResult ingest(std::string_view body, const SenderIdentity& sender);
+  // Serialised Ingestor::ingest_group with the current time (the MQTT worker's group commit).
+  std::vector<GroupOutcome> ingest_group(std::span<const GroupedBatch> batches);
   // Serialised take_overdue_gaps with the current time.
   std::vector<GapRequest> take_overdue_gaps(std::chrono::milliseconds reorder_timeout);
 

@@ -144,10 +144,16 @@ void OutboxDrainer::run_cycle(SteadyTime now) {
                  m_config.ack_timeout.count(), overdue.size());
     m_outbox.return_to_pending(overdue);
   }
-  enforce_storage_cap();
+  const bool recount = !m_last_count || now - *m_last_count >= m_config.count_interval;
+  if (recount) {
+    enforce_storage_cap();
+  }
   while (m_connected && m_window.has_room() && dispatch_one(now)) {
   }
-  publish_status();
+  if (recount) {
+    publish_status();
+    m_last_count = now;
+  }
 }
 
 void OutboxDrainer::apply(News& news) {

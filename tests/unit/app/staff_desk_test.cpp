@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "../../../firmware_app/app/src/csv.hpp"  // private to kiosk_app; tested here directly
+#include "app/counter_desk.hpp"
 #include "app/staff_desk.hpp"
 #include "desk_test.hpp"
 #include "store/pin_hash.hpp"
@@ -88,6 +89,23 @@ TEST_F(StaffDeskTest, TheRightPinOpensStaffModeAndIsAudited) {
   EXPECT_EQ(staff->dashboard(), nullptr);
   EXPECT_EQ(audited_actions(), (std::vector<std::string>{"staff_unlocked", "staff_signed_out"}));
   EXPECT_EQ(events("staff.action").back()["slot_id"], "teller-1");  // who signed out
+}
+
+TEST_F(StaffDeskTest, TheDashboardCountsTheCountersTheConsolesOpened) {
+  CounterDesk counters(*store, clock, {"cash", "accounts", "loans", "appointments"}, config.kiosk.time_zone);
+  ASSERT_TRUE(counters.open(1, {"cash", "loans"}).ok());
+  ASSERT_TRUE(counters.open(2, {"cash"}).ok());
+  ASSERT_TRUE(counters.open(3, {"loans"}).ok());
+  ASSERT_TRUE(counters.close(3).ok());
+  staff->request_pin();
+  enter("1357");
+  const auto* board = staff->dashboard();
+  ASSERT_NE(board, nullptr);
+  EXPECT_EQ(board->queue.counters_open, 2);
+  ASSERT_EQ(board->queue.services.size(), 4U);  // catalog order: cash, accounts, loans, appointments
+  EXPECT_EQ(board->queue.services[0].counters_open, 2);
+  EXPECT_EQ(board->queue.services[1].counters_open, 0);
+  EXPECT_EQ(board->queue.services[2].counters_open, 1);
 }
 
 TEST_F(StaffDeskTest, FiveWrongPinsLockForFiveMinutesEvenAcrossARestart) {

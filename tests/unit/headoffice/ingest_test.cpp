@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "headoffice/central_db.hpp"
 #include "headoffice/ingest.hpp"
@@ -88,6 +89,38 @@ TEST_F(IngestTest, StoresEachEventOnceAndAcksHighWater) {
   EXPECT_EQ(again.ack.high_water, 4U);
   EXPECT_EQ(count(m_db, "SELECT COUNT(*) FROM events"), 4);
   EXPECT_EQ(count(m_db, "SELECT COUNT(*) FROM duplicates"), 2);
+}
+
+TEST_F(IngestTest, AGroupCommitAnswersEachBatchAsIfItCameAlone) {
+  // Two batches of one kiosk (the second sees the first), a replay of the first, another kiosk's batch
+  // on the wrong topic branch, and garbage: all in one transaction, results in input order.
+  const std::string first = protocol::serialize_batch(batch(1, {envelope(1, 1), envelope(2, 2)}));
+  const std::string second = protocol::serialize_batch(batch(2, {envelope(2, 2), envelope(3, 3)}));
+  const std::string foreign = protocol::serialize_batch(batch(3, {envelope(9, 1)}, "kiosk-02", "br-002"));
+  const std::vector<GroupedBatch> group{
+      {first, {"kiosk-01", std::string("br-001"), std::nullopt}},
+      {second, {"kiosk-01", std::string("br-001"), std::nullopt}},
+      {first, {"kiosk-01", std::string("br-001"), std::nullopt}},
+      {foreign, {"kiosk-02", std::string("br-001"), std::nullopt}},
+      {"{", {"kiosk-01", std::string("br-001"), std::nullopt}},
+  };
+  const auto outcomes = m_ingestor.ingest_group(group, m_now);
+  ASSERT_EQ(outcomes.size(), group.size());
+  for (const auto& outcome : outcomes) {
+    ASSERT_TRUE(outcome.result) << outcome.store_error;
+  }
+  EXPECT_EQ(outcomes[0].result->status, IngestStatus::acked);
+  EXPECT_EQ(outcomes[0].result->ack.high_water, 2U);
+  EXPECT_EQ(outcomes[1].result->status, IngestStatus::acked);
+  EXPECT_EQ(outcomes[1].result->stored, 1U);
+  EXPECT_EQ(outcomes[1].result->ack.duplicates, (std::vector<std::string>{event_id(2)}));
+  EXPECT_EQ(outcomes[1].result->ack.high_water, 3U);
+  EXPECT_EQ(outcomes[2].result->status, IngestStatus::replayed);
+  EXPECT_EQ(outcomes[2].result->ack, outcomes[0].result->ack);
+  EXPECT_EQ(outcomes[3].result->status, IngestStatus::rejected);
+  EXPECT_EQ(outcomes[4].result->status, IngestStatus::invalid);
+  EXPECT_EQ(count(m_db, "SELECT COUNT(*) FROM events"), 3);
+  EXPECT_EQ(count(m_db, "SELECT COUNT(*) FROM rejects"), 2);
 }
 
 TEST_F(IngestTest, ReplayedBatchIdReturnsTheFirstAckAndOtherContentIsAKeyConflict) {

@@ -7,6 +7,7 @@
 
 #include "domain/dashboard/dashboard.hpp"
 #include "repo_test_util.hpp"
+#include "store/counter_repository.hpp"
 #include "store/dashboard_repository.hpp"
 #include "store/survey_repository.hpp"
 #include "store/ticket_repository.hpp"
@@ -134,6 +135,60 @@ TEST_F(DashboardRead, TheFactsGiveTheFiguresWorkedOutByHand) {
   const auto queue = dashboard::queue_now(facts, {}, services.size(), now, std::chrono::hours{12});
   EXPECT_EQ(queue.waiting, 1U);
   EXPECT_EQ(queue.longest_wait, std::chrono::minutes{43});  // issued at 7, now 50
+}
+
+TEST_F(DashboardRead, TransfersAndCounterStatesFeedTheQueueAndToday) {
+  // Today in UTC. A (cash, issued 5) is called at 20 and transferred to advice at 25: the new advice entry
+  // keeps issued_at 5 and is marked transferred in, so it is neither a second check-in nor a second wait.
+  // C (cash, issued 7) waits. Check-ins 2 (A, C), one wait of 15 min, one transfer, two waiting now.
+  const std::vector<std::string> services{"cash", "advice"};
+  const auto a = issue("cash", 5, 1);
+  issue("cash", 7, 2);
+  {
+    Transaction tx(db());
+    CounterRepository counters(db());
+    ASSERT_TRUE(counters.mark_called(tx, a.id, 1, at_minutes(20)));
+    ASSERT_TRUE(
+        counters.mark_finished(tx, a.id, 1, domain::queue::TicketStatus::transferred, at_minutes(25)));
+    TicketRow moved = a;
+    moved.id = m_store->new_event_id(std::chrono::system_clock::now());
+    moved.service_id = "advice";
+    moved.transferred_from = a.id;
+    TicketRepository(db()).insert(tx, moved);
+    // Counters 1 and 2 open (1 for both services), 3 closed, 4 open for a service no longer offered.
+    const std::string day = "2026-11-23";
+    counters.save_counter_state(tx, {{1, true, {"cash", "advice"}}, day, at_minutes(1)});
+    counters.save_counter_state(tx, {{2, true, {"cash"}}, day, at_minutes(1)});
+    counters.save_counter_state(tx, {{3, false, {"advice"}}, day, at_minutes(1)});
+    counters.save_counter_state(tx, {{4, true, {"mortgage"}}, day, at_minutes(1)});
+    tx.commit();
+  }
+  const DashboardRepository repository(db());
+  const auto counters = repository.counters(services);
+  ASSERT_EQ(counters.size(), 4U);
+  EXPECT_EQ(counters[0].number, 1);
+  EXPECT_EQ(counters[0].services, (std::vector<dashboard::ServiceIndex>{0, 1}));
+  EXPECT_FALSE(counters[2].open);
+  EXPECT_EQ(counters[3].services, (std::vector<dashboard::ServiceIndex>{dashboard::k_no_service}));
+
+  const auto now = at_minutes(50);
+  const auto* zone = date::locate_zone("UTC");
+  const auto today = dashboard::local_day_window_at(now, *zone);
+  const auto facts = repository.tickets(today.start, services);
+  ASSERT_EQ(facts.size(), 3U);
+  EXPECT_EQ(std::count_if(facts.begin(), facts.end(), [](const auto& f) { return f.transferred_in; }), 1);
+  const auto day = dashboard::day_figures(facts, today, dashboard::DashboardSettings{});
+  EXPECT_EQ(day.check_ins, 2U);
+  EXPECT_EQ(day.transfers, 1U);
+  EXPECT_EQ(day.wait.count, 1U);
+  EXPECT_EQ(day.wait.median, std::chrono::minutes{15});
+  const auto queue = dashboard::queue_now(facts, counters, services.size(), now, std::chrono::hours{12});
+  EXPECT_EQ(queue.waiting, 2U);
+  EXPECT_EQ(queue.counters_open, 3);              // 1, 2 and 4
+  EXPECT_EQ(queue.services[0].counters_open, 2);  // cash: 1 and 2
+  EXPECT_EQ(queue.services[1].counters_open, 1);  // advice: 1 (3 is closed)
+  EXPECT_EQ(queue.services[1].waiting, 1U);
+  EXPECT_EQ(queue.longest_wait, std::chrono::minutes{45});  // the transferred customer, waiting since 5
 }
 
 TEST_F(DashboardRead, ComplaintsOpenOrChangedInThePeriod) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../../../firmware_app/store/src/migrations.hpp"  // private to kiosk_store: builds older files
 #include "repo_test_util.hpp"
 #include "store/outbox.hpp"
 #include "store/statement.hpp"
@@ -51,8 +52,8 @@ TEST(MigrationV2, UpgradesAVersionOneStoreKeepingItsEvents) {
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
   EXPECT_EQ(report.outcome, OpenOutcome::opened);
-  EXPECT_NE(report.message.find("from version 1 to 4"), std::string::npos) << report.message;
-  EXPECT_EQ(pragma_text(store->database(), "user_version"), "4");
+  EXPECT_NE(report.message.find("from version 1 to 5"), std::string::npos) << report.message;
+  EXPECT_EQ(pragma_text(store->database(), "user_version"), "5");
   EXPECT_EQ(store->meta().get("kiosk_id"), "K-042");
   const auto rows = store->outbox().read_pending(10);
   ASSERT_EQ(rows.size(), 1U);
@@ -67,26 +68,30 @@ TEST(MigrationV2, UpgradesAVersionOneStoreKeepingItsEvents) {
   EXPECT_TRUE(store->integrity_check().ok);
 }
 
-// A store of the second release (schema 2, made here by removing what migration 3 adds) keeps its records
-// and gains the staff audit log and the dashboard's indexes.
+// A file as release N left it: the first N migrations, nothing after.
+void make_old_store(const std::filesystem::path& file, int version) {
+  Database old(file, OpenMode::read_write_create);
+  old.exec("PRAGMA journal_mode = WAL");
+  detail::migrate_to(old, version);
+}
+
+// A store of the second release (schema 2) keeps its records and gains the staff audit log and the
+// dashboard's indexes.
 TEST(MigrationV3, UpgradesAVersionTwoStoreKeepingItsRecords) {
   kiosk::test::TempDir dir("kiosk-migrate3");
   const auto file = dir / "kiosk.db";
+  make_old_store(file, 2);
   {
-    auto store = test_util::open_ok(file);
-    ASSERT_TRUE(store);
-    store->database().exec(
-        "DROP TABLE staff_audit; DROP INDEX tickets_issued_at; DROP INDEX tickets_called_at; "
-        "DROP INDEX tickets_done_at; DROP INDEX tickets_open; DROP INDEX complaints_updated; "
-        "DROP INDEX outbox_pending_by_priority; DROP INDEX outbox_state_created; "
+    Database old(file, OpenMode::read_write);
+    EXPECT_EQ(pragma_text(old, "user_version"), "2");
+    old.exec(
         "INSERT INTO tickets (id, service_id, local_day, number, display, language, issued_at, people_ahead, "
-        "quote_kind) VALUES ('t1', 'cash', '2026-11-23', 1, 'A001', 'en', 0, 0, 'no_wait'); "
-        "PRAGMA user_version = 2");
+        "quote_kind) VALUES ('t1', 'cash', '2026-11-23', 1, 'A001', 'en', 0, 0, 'no_wait')");
   }
   OpenReport report;
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
-  EXPECT_NE(report.message.find("from version 2 to 4"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("from version 2 to 5"), std::string::npos) << report.message;
   EXPECT_EQ(test_util::count_rows(store->database(), "tickets"), 1);
   EXPECT_EQ(test_util::count_rows(store->database(), "staff_audit"), 0);
   Statement plan(store->database(), "EXPLAIN QUERY PLAN SELECT * FROM tickets WHERE done_at >= 5");
@@ -110,20 +115,18 @@ std::string query_plan(Database& db, const std::string& sql) {
 TEST(MigrationV4, IndexesThePendingOutboxInTheOrderItLeaves) {
   kiosk::test::TempDir dir("kiosk-migrate");
   const auto file = dir / "kiosk.db";
+  make_old_store(file, 3);
   {
-    auto store = test_util::open_ok(file);
-    ASSERT_TRUE(store);
-    store->database().exec(
-        "DROP INDEX outbox_pending_by_priority; DROP INDEX outbox_state_created; "
+    Database old(file, OpenMode::read_write);
+    old.exec(
         "INSERT INTO outbox (id, type, schema, at, data, created_at) VALUES "
         "('0190a0a0-0000-7000-8000-000000000001', 'ticket.issued', 1, '2026-12-07T10:00:00Z', '{}', "
-        "'2026-12-07T10:00:00Z'); "
-        "PRAGMA user_version = 3");
+        "'2026-12-07T10:00:00Z')");
   }
   OpenReport report;
   auto store = Store::open(file, report);
   ASSERT_TRUE(store) << report.message;
-  EXPECT_NE(report.message.find("from version 3 to 4"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("from version 3 to 5"), std::string::npos) << report.message;
   EXPECT_EQ(test_util::count_rows(store->database(), "outbox"), 1);
 
   // SQLite matches an indexed expression by its text: the index must hold the store's expression exactly.
@@ -131,13 +134,11 @@ TEST(MigrationV4, IndexesThePendingOutboxInTheOrderItLeaves) {
   ASSERT_TRUE(ddl.step());
   EXPECT_NE(ddl.column_text(0).find(k_outbox_priority_sql), std::string::npos) << ddl.column_text(0);
 
-  // The drainer's read of the next batch (sync/kiosk/src/outbox_access.cpp) walks the index: no sort of the
-  // backlog. The same for shedding telemetry. The queries name the index: without statistics the planner
-  // prefers outbox_state_seq and a sort, which is cheap for ten rows and slow for a backlog of 100,000.
-  const std::string next_batch =
-      "SELECT seq FROM outbox INDEXED BY outbox_pending_by_priority WHERE state = 'pending' ORDER BY " +
-      std::string(k_outbox_priority_sql) + ", seq LIMIT 50";
-  const auto batch_plan = query_plan(store->database(), next_batch);
+  // The drainer's read of the next batch (Outbox::pending_in_sending_order) walks the index: no sort of the
+  // backlog. The same for shedding telemetry (sync/kiosk/src/outbox_access.cpp). The queries name the
+  // index: without statistics the planner prefers outbox_state_seq and a sort, which is cheap for ten rows
+  // and slow for a backlog of 100,000.
+  const auto batch_plan = query_plan(store->database(), Outbox::sending_order_query());
   EXPECT_NE(batch_plan.find("outbox_pending_by_priority"), std::string::npos) << batch_plan;
   EXPECT_EQ(batch_plan.find("TEMP B-TREE"), std::string::npos) << batch_plan;
   const std::string shed =

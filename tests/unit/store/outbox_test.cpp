@@ -175,6 +175,25 @@ TEST_F(StoreOutbox, AnUnreadableRowIsQuarantinedInsteadOfBlockingTheQueue) {
   EXPECT_EQ(outbox().state_of(1), OutboxState::quarantined);
 }
 
+TEST_F(StoreOutbox, SendingOrderPutsComplaintsFirstSkipsInFlightAndQuarantinesUnreadable) {
+  append(4);  // seqs 1-4, telemetry (kiosk.started) until retyped
+  db().exec("UPDATE outbox SET type = 'ticket.issued' WHERE seq = 2");
+  db().exec("UPDATE outbox SET type = 'complaint.submitted' WHERE seq = 3");
+  db().exec("UPDATE outbox SET type = 'device.alarm' WHERE seq = 1");
+  db().exec("UPDATE outbox SET at = 'yesterday' WHERE seq = 4");
+  const auto rows = outbox().pending_in_sending_order(10, {}, nullptr);
+  std::vector<std::int64_t> order;
+  for (const auto& row : rows) {
+    order.push_back(row.seq);
+  }
+  EXPECT_EQ(order, (std::vector<std::int64_t>{3, 2, 1}));
+  EXPECT_EQ(outbox().state_of(4), OutboxState::quarantined);
+
+  const auto after_skip = outbox().pending_in_sending_order(1, {3, 2}, nullptr);
+  ASSERT_EQ(after_skip.size(), 1U) << "skipped rows must not eat into the limit";
+  EXPECT_EQ(after_skip[0].seq, 1);
+}
+
 TEST_F(StoreOutbox, AppendAndTheBusinessRowCommitTogetherOrNotAtAll) {
   db().exec("CREATE TABLE business_rows (id INTEGER PRIMARY KEY, number TEXT NOT NULL)");
   auto issue_ticket = [&](const std::string& number, bool fail_before_commit) {

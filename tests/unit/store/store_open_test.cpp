@@ -70,13 +70,13 @@ TEST_F(StoreOpen, CreatesDirectoriesAndTheSchemaOnFirstOpen) {
   ASSERT_TRUE(store);
   EXPECT_EQ(report.outcome, OpenOutcome::created);
   EXPECT_EQ(report.schema_version, Store::known_schema_version());
-  EXPECT_EQ(report.schema_version, 4);
+  EXPECT_EQ(report.schema_version, 5);
   EXPECT_NE(report.message.find(file.string()), std::string::npos) << report.message;
   EXPECT_TRUE(report.moved_aside_to.empty());
   EXPECT_EQ(store->path(), file);
 
   Database& db = store->database();
-  EXPECT_EQ(pragma_text(db, "user_version"), "4");
+  EXPECT_EQ(pragma_text(db, "user_version"), "5");
   Statement tables(db, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name");
   std::set<std::string> names;
   while (tables.step()) {
@@ -102,7 +102,11 @@ TEST_F(StoreOpen, CreatesDirectoriesAndTheSchemaOnFirstOpen) {
                                "tickets_called_at",
                                "tickets_done_at",
                                "tickets_open",
-                               "complaints_updated"}) {
+                               "complaints_updated",
+                               "tickets_number",
+                               "counter_states",
+                               "counter_calls",
+                               "counter_calls_by_day"}) {
     EXPECT_TRUE(names.count(expected)) << expected;
   }
   EXPECT_EQ(count_rows(db, "outbox"), 0);

@@ -30,6 +30,7 @@ class DrainerTest : public ::testing::Test {
     config.linger = milliseconds{250};
     config.window = 8;
     config.ack_timeout = milliseconds{10'000};
+    config.count_interval = milliseconds{0};  // recount every cycle; CountsAtMostOncePerInterval tests it
     return config;
   }
 
@@ -129,6 +130,20 @@ TEST_F(DrainerTest, PendingToSentToConfirmedByHighWater) {
   EXPECT_EQ(status.confirmed_total, 50);
   EXPECT_TRUE(status.last_confirmation);
   EXPECT_EQ(status.backlog, 0);
+}
+
+TEST_F(DrainerTest, CountsAtMostOncePerInterval) {
+  auto slow = config();
+  slow.count_interval = milliseconds{1'000};
+  m_store.append_many("ticket.issued", 3);
+  auto drainer = make_drainer(slow);  // disconnected: nothing leaves, only counting happens
+  drainer->run_cycle(k_t0);
+  EXPECT_EQ(m_status.snapshot().backlog, 3);
+  m_store.append_many("ticket.issued", 2);
+  drainer->run_cycle(k_t0 + milliseconds{999});
+  EXPECT_EQ(m_status.snapshot().backlog, 3) << "recounted before the interval passed";
+  drainer->run_cycle(k_t0 + milliseconds{1'000});
+  EXPECT_EQ(m_status.snapshot().backlog, 5);
 }
 
 TEST_F(DrainerTest, RangesAndDuplicatesConfirmUncoveredRowsGoBack) {

@@ -17,6 +17,7 @@
 // store connection of its own).
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,8 +28,9 @@
 #include "domain/event.hpp"
 
 namespace kiosk::store {
+class Database;
 class Store;
-}
+}  // namespace kiosk::store
 namespace kiosk::platform {
 class Clock;
 }
@@ -66,6 +68,8 @@ struct CounterOutcome {
   std::optional<T> value;
   std::optional<domain::counters::CounterProblem> problem;
   bool unavailable = false;
+  // Empty when ok; the problem's message when refused; what failed when unavailable.
+  std::string message;
   bool ok() const { return value.has_value(); }
 };
 
@@ -76,12 +80,18 @@ class CounterDesk {
   // branch-local day that "today's tickets" means.
   CounterDesk(store::Store& store, const platform::Clock& clock, std::vector<std::string> known_service_ids,
               std::string time_zone);
+  // The same on a bare connection, e.g. store::Store::open_secondary's for the link's own thread. An
+  // unknown `time_zone` falls back to UTC (config validation refuses unknown zones first).
+  CounterDesk(store::Database& connection, const platform::Clock& clock,
+              std::vector<std::string> known_service_ids, std::string time_zone);
   ~CounterDesk();
   CounterDesk(const CounterDesk&) = delete;
   CounterDesk& operator=(const CounterDesk&) = delete;
 
   // The service list changes when head office sends a new catalog.
   void set_known_service_ids(std::vector<std::string> ids);
+  // Told after every commit (on the caller's thread), e.g. to wake the sync thread for the new events.
+  void set_commit_listener(std::function<void()> listener);
 
   CounterOutcome<CounterView> view(int counter) const;
   CounterOutcome<domain::counters::CounterState> open(int counter, std::vector<std::string> services);

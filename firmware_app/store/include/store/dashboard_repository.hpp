@@ -26,9 +26,14 @@ class DashboardRepository {
   // Tickets with any fact at or after `since` (issued, first called or done), plus every ticket still
   // waiting or called whenever it was issued (the queue now; the domain leaves stale ones out), in no
   // particular order. `service_ids` gives the index of each service (TicketFact::service); a ticket of a
-  // service not in it gets k_no_service. transferred_in is false: the store does not record transfers yet.
+  // service not in it gets k_no_service. transferred_in marks the waiting entries a counter's transfer
+  // created (tickets.transferred_from set).
   std::vector<domain::dashboard::TicketFact> tickets(domain::EventTime since,
                                                      std::span<const std::string> service_ids) const;
+
+  // Every counter the counter console ever opened (counter_states), open or closed, by number, with its
+  // services as indices into `service_ids` (k_no_service for one not in it).
+  std::vector<domain::dashboard::CounterFact> counters(std::span<const std::string> service_ids) const;
 
   // Survey responses submitted at or after `since`, oldest first.
   std::vector<SurveyResponseRow> survey_responses(domain::EventTime since) const;

@@ -20,6 +20,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "domain/event.hpp"
@@ -86,6 +88,17 @@ class Outbox {
   // miswired, and skipping or quarantining good rows for that would lose or stall customer records.
   std::vector<OutboxRow> read_pending(std::size_t limit, const PiiCipher* open_with);
 
+  // Up to `limit` pending rows in the order they leave (k_outbox_priority_sql, then seq), skipping the
+  // seqs in `skip` (the batches in flight): one walk of the outbox_pending_by_priority index, with no
+  // sort and no second lookup per row. Rows that cannot be sent (time not RFC 3339, sealed body that does
+  // not open with `open_with` or no cipher) are quarantined with a reason rather than returned, as in
+  // read_pending. Runs the reads, then any quarantine in its own transaction: call it outside one.
+  std::vector<OutboxRow> pending_in_sending_order(std::size_t limit,
+                                                  const std::unordered_set<std::int64_t>& skip,
+                                                  const PiiCipher* open_with);
+  // The SELECT pending_in_sending_order runs (LIMIT ?1), for tests of its query plan.
+  static std::string sending_order_query();
+
   // mark_sent and return_to_pending run in their own transaction, so they must not be called while the
   // caller holds a Transaction on the same connection. Each method returns how many rows changed state;
   // seqs that are not in the expected state are left alone.
@@ -112,6 +125,8 @@ class Outbox {
   std::optional<OutboxState> state_of(std::int64_t seq) const;
 
  private:
+  void quarantine_all(std::span<const std::pair<std::int64_t, std::string_view>> rows);
+
   Database& m_db;
 };
 

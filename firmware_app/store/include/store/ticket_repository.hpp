@@ -45,7 +45,11 @@ struct TicketRow {
   std::optional<domain::EventTime> called_at;
   std::optional<domain::EventTime> served_at;
   std::optional<domain::EventTime> done_at;
-  std::optional<std::string> counter;
+  std::optional<std::string> counter;  // the decimal counter number that called it
+  // On the waiting entry a counter's transfer created: the id of the ticket it replaced. Such an entry keeps
+  // the printed number and display of that ticket, so (service_id, local_day, number) is unique only among
+  // tickets without it.
+  std::optional<std::string> transferred_from;
 };
 
 struct TicketCounterRow {
@@ -90,8 +94,8 @@ class TicketRepository {
   // Inserts or replaces the counter of row.service_id.
   void save_counter(Transaction& tx, const TicketCounterRow& row);
 
-  // Throws StoreError (Kind::constraint) for a duplicate id or (service_id, local_day, number), a number
-  // below 1, or a malformed local_day.
+  // Throws StoreError (Kind::constraint) for a duplicate id or (service_id, local_day, number) among
+  // printed tickets (transferred_from unset), a number below 1, or a malformed local_day.
   void insert(Transaction& tx, const TicketRow& row);
   // Records `code` as used by `ticket_id`. False (and nothing written) if the code was used already.
   bool mark_booking_used(Transaction& tx, std::string_view code, std::string_view ticket_id,

@@ -51,6 +51,9 @@ struct DrainerConfig {
   std::chrono::milliseconds ack_timeout{60'000};
   std::chrono::milliseconds poll_interval{1'000};  // also picks up rows committed without wake()
   std::int64_t storage_cap_rows = 200'000;
+  // How often the storage cap is enforced and the status (backlog, oldest unconfirmed) recounted. Counting
+  // reads the outbox's state index; once per batch it cost more CPU than building the batch.
+  std::chrono::milliseconds count_interval{1'000};
   std::int64_t max_resend_span = 10'000;
   std::chrono::milliseconds busy_timeout{5'000};
   // Opens sealed outbox bodies (complaints); must outlive the drainer. Without it sealed rows are
@@ -123,6 +126,7 @@ class OutboxDrainer final : public TransportListener {
   domain::UuidV7Generator m_batch_ids;
   bool m_connected = false;
   std::optional<SteadyTime> m_linger_since;
+  std::optional<SteadyTime> m_last_count;  // when the cap and status were last counted
 
   mutable std::mutex m_mutex;  // guards m_news, m_wake, m_stop
   std::condition_variable m_signal;

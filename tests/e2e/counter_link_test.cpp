@@ -231,6 +231,9 @@ TEST_F(CounterLinkTest, TwoCountersCallingAtOnceNeverShareATicketAndMissNone) {
   EXPECT_EQ(failure_1, "");
   EXPECT_EQ(failure_2, "");
 
+  // Both counters really worked the queue at the same time.
+  EXPECT_GT(called_1.size(), 0u);
+  EXPECT_GT(called_2.size(), 0u);
   std::multiset<std::string> all(called_1.begin(), called_1.end());
   all.insert(called_2.begin(), called_2.end());
   EXPECT_EQ(all.size(), issued.size())
@@ -267,6 +270,47 @@ TEST_F(CounterLinkTest, TwoCountersCallingAtOnceNeverShareATicketAndMissNone) {
   const auto status = act(1, "status");
   EXPECT_EQ(status.exit_code, 0) << status.output;
   EXPECT_TRUE(json::parse(status.output)["current"].is_null());
+}
+
+TEST_F(CounterLinkTest, TheInteractiveConsoleWorksEveryAction) {
+  issue_tickets();
+  start_kiosk();
+  const auto script = m_dir / "script.txt";
+  write_file(script,
+             "help\nopen cash\nnxt\nnext\nrecall\nback\nnext\nnoshow\nnext\ntransfer loans\nnext\ndone\n"
+             "close\nstatus\nquit\nnext\n");
+  const auto session = run_command(std::string(KIOSK_BINARY) +
+                                   " counter --counter 1 --link https://127.0.0.1:" + std::to_string(m_port) +
+                                   " --ca " + quoted(m_pki.file("ca.crt")) + " --token-file " +
+                                   quoted(token_file(1)) + " < " + quoted(script));
+  EXPECT_EQ(session.exit_code, 0) << session.output;
+  const auto& out = session.output;
+  using testing::HasSubstr;
+  EXPECT_THAT(out, HasSubstr("counter 1 [closed]> "));
+  EXPECT_THAT(out, HasSubstr("transfer SERVICE"));  // help
+  EXPECT_THAT(out, HasSubstr("counter open for cash"));
+  EXPECT_THAT(out, HasSubstr("unknown command \"nxt\""));
+  EXPECT_THAT(out, HasSubstr("called A001 (cash)"));
+  EXPECT_THAT(out, HasSubstr("counter 1 [A001]> "));
+  EXPECT_THAT(out, HasSubstr("recalled A001"));
+  EXPECT_THAT(out, HasSubstr("A001 is back in the queue"));
+  EXPECT_THAT(out, HasSubstr("A001 did not come"));  // called again first: its place was kept
+  EXPECT_THAT(out, HasSubstr("called A002 (cash)"));
+  EXPECT_THAT(out, HasSubstr("A002 sent to loans"));
+  EXPECT_THAT(out, HasSubstr("called A003 (cash)"));
+  EXPECT_THAT(out, HasSubstr("A003 served"));
+  EXPECT_THAT(out, HasSubstr("counter closed"));
+  EXPECT_THAT(out, HasSubstr("counter 1 (closed) | now: nobody | waiting: "));
+  // quit ends the session: the "next" after it is never sent.
+  EXPECT_EQ(out.find("called A004"), std::string::npos);
+
+  // The transferred customer waits for loans under the same number.
+  store::Database db(m_data / "kiosk.db", store::OpenMode::read_only);
+  store::Statement moved(db,
+                         "SELECT count(*) FROM tickets WHERE service_id = 'loans' AND display = 'A002' AND "
+                         "status = 'waiting'");
+  moved.step();
+  EXPECT_EQ(moved.column_int64(0), 1);
 }
 
 TEST_F(CounterLinkTest, RefusesWhoeverMayNotAct) {

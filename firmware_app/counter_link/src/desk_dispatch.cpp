@@ -21,7 +21,7 @@ LinkReply bad_request(std::string_view message) {
 template <class T>
 LinkReply refusal(const app::CounterOutcome<T>& outcome) {
   if (outcome.unavailable || !outcome.problem) {
-    const std::string message = outcome.problem ? outcome.problem->message : "the queue store is unavailable";
+    const std::string message = outcome.message.empty() ? "the queue store is unavailable" : outcome.message;
     return LinkReply{503, error_json("unavailable", message), 1};
   }
   return LinkReply{409,

@@ -39,6 +39,17 @@ std::optional<int> counter_number(std::string_view text) {
   return value;
 }
 
+// "/v1/counters/<digits>..." whose number is not 1-999 in its one spelling: the caller meant a counter.
+bool names_a_bad_counter(std::string_view path) {
+  if (!path.starts_with(k_counters_prefix)) {
+    return false;
+  }
+  const auto rest = path.substr(k_counters_prefix.size());
+  const auto number = rest.substr(0, rest.find('/'));
+  return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos &&
+         !counter_number(number);
+}
+
 LinkReply refuse(int status, std::string_view error, std::string_view message) {
   return LinkReply{status, error_json(error, message), std::nullopt};
 }
@@ -102,6 +113,9 @@ std::variant<LinkRoute, LinkReply> LinkGate::admit(const LinkRequest& request, A
   }
   bool path_known = false;
   const auto route = match_route(request.method, request.path, &path_known);
+  if (!route && names_a_bad_counter(request.path)) {
+    return refuse(400, "bad_request", "counter numbers are 1 to 999, written without leading zeros");
+  }
   if (!route) {
     return path_known ? refuse(405, "method_not_allowed", "this endpoint does not take that method")
                       : refuse(404, "not_found", "no such endpoint");

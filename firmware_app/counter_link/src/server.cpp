@@ -9,14 +9,17 @@
 #include <thread>
 
 #include "app/counter_desk.hpp"
+#include "counter_link/dispatch.hpp"
 #include "counter_link/gate.hpp"
 #include "counter_link/wire.hpp"
-#include "counter_link/dispatch.hpp"
 #include "platform/clock.hpp"
+#include "store/database.hpp"
 #include "store/store.hpp"
 
 namespace kiosk::counter_link {
 namespace {
+
+constexpr std::size_t k_worker_threads = 32;
 
 void send(httplib::Response& response, const LinkReply& reply) {
   response.status = reply.status;
@@ -59,8 +62,8 @@ struct CounterLinkServer::Impl {
   LinkServerOptions options;
   const platform::Clock& clock;
   LinkGate gate;
-  std::unique_ptr<store::Store> store;  // the link's own connection
-  std::mutex desk_mutex;                // one request at a time on the desk and its connection
+  std::unique_ptr<store::Database> connection;  // the link's own connection to kiosk.db
+  std::mutex desk_mutex;                        // one request at a time on the desk and its connection
   std::unique_ptr<app::CounterDesk> desk;
   std::unique_ptr<httplib::SSLServer> server;
   std::thread thread;
@@ -102,14 +105,18 @@ std::unique_ptr<CounterLinkServer> CounterLinkServer::start(LinkServerOptions op
     }
   }
   auto impl = std::make_unique<Impl>(std::move(options), clock);
-  store::OpenReport report;
-  impl->store = store::Store::open(impl->options.database, report);
-  if (!impl->store) {
-    problem = "the queue store cannot be opened: " + report.message;
+  try {
+    impl->connection =
+        std::make_unique<store::Database>(store::Store::open_secondary(impl->options.database));
+  } catch (const std::exception& error) {
+    problem = std::string("the queue store cannot be opened: ") + error.what();
     return nullptr;
   }
-  impl->desk = std::make_unique<app::CounterDesk>(*impl->store, clock, impl->options.service_ids,
+  impl->desk = std::make_unique<app::CounterDesk>(*impl->connection, clock, impl->options.service_ids,
                                                   impl->options.time_zone);
+  if (impl->options.on_commit) {
+    impl->desk->set_commit_listener(impl->options.on_commit);
+  }
 
   impl->server =
       std::make_unique<httplib::SSLServer>(impl->options.tls_cert.c_str(), impl->options.tls_key.c_str());
@@ -123,9 +130,13 @@ std::unique_ptr<CounterLinkServer> CounterLinkServer::start(LinkServerOptions op
   server.set_read_timeout(std::chrono::seconds(10));
   server.set_write_timeout(std::chrono::seconds(10));
   // A display polls every second or two; a console sends a request per command. Reusing connections
-  // saves a TLS handshake each time (cpp-httplib closes after 5 requests by default).
+  // saves a TLS handshake each time (cpp-httplib closes after 5 requests by default). But cpp-httplib
+  // gives each open connection a worker thread for as long as it is kept alive, so idle connections are
+  // closed after a few seconds and the pool is larger than a branch's counters and displays: a silent
+  // console must never make another counter wait.
   server.set_keep_alive_max_count(1000);
-  server.set_keep_alive_timeout(30);
+  server.set_keep_alive_timeout(5);
+  server.new_task_queue = [] { return new httplib::ThreadPool(k_worker_threads); };
   Impl* raw = impl.get();
   const auto handler = [raw](const httplib::Request& request, httplib::Response& response) {
     raw->handle(request, response);

@@ -102,6 +102,16 @@ TEST_F(GateTest, UnknownPathsAre404AndWrongMethods405) {
   EXPECT_EQ(status(admit("GET", "/admin", "")), 404);
 }
 
+TEST_F(GateTest, CounterNumbersOutsideTheRangeAreBadRequests) {
+  for (const auto* path : {"/v1/counters/0", "/v1/counters/1000", "/v1/counters/03/call-next",
+                           "/v1/counters/99999999999999999999/done"}) {
+    const auto result = admit("POST", path, m_counter_3);
+    ASSERT_EQ(status(result), 400) << path;
+    EXPECT_EQ(std::get<LinkReply>(result).body["error"], "bad_request");
+  }
+  EXPECT_EQ(status(admit("GET", "/v1/counters/3x", m_counter_3)), 404);
+}
+
 TEST_F(GateTest, LargeBodiesAreRefused) {
   EXPECT_EQ(status(admit("POST", "/v1/counters/3/open", m_counter_3, "10.0.0.9", k_max_body_bytes)), 200);
   EXPECT_EQ(status(admit("POST", "/v1/counters/3/open", m_counter_3, "10.0.0.9", k_max_body_bytes + 1)), 413);

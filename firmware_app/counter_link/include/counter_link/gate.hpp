@@ -11,6 +11,7 @@
 //   429 too_many_attempts  the peer failed authentication too often (Retry-After set; the token is not
 //                          even looked at)
 //   413 too_large          a body over k_max_body_bytes
+//   400 bad_request        /v1/counters/N with N not 1-999 (or written with a leading zero)
 //   404 not_found          no such endpoint (405 method_not_allowed: the path exists, the method not)
 //   401 unauthorized       no `Authorization: Bearer`, or a token that is not configured; counts as a
 //                          failure for the peer

@@ -3,7 +3,8 @@
 // now-serving displays (docs/architecture.md, "Counter link").
 //
 // Guarantees:
-// - Its own threads (cpp-httplib's listener and worker pool) and its own store connection: the UI thread
+// - Its own threads (cpp-httplib's listener and worker pool) and its own store connection
+//   (Store::open_secondary: it never creates, migrates or repairs the file the kiosk opened): the UI thread
 //   is never blocked by a console, and the link never touches the UI's connection.
 // - Requests that reach the queue are serialised onto one app::CounterDesk with one mutex; the desk's
 //   conditional updates keep two counters from calling one ticket even across processes.
@@ -12,6 +13,7 @@
 // - The destructor stops listening and joins its threads; requests in progress finish first.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +33,8 @@ struct LinkServerOptions {
   std::filesystem::path database;        // kiosk.db, already created and migrated by the kiosk
   std::vector<std::string> service_ids;  // the catalog's services (open and transfer check against them)
   std::string time_zone;                 // the branch's IANA zone
+  // Called on a link thread after each committed counter action (wakes the sync drainer); may be empty.
+  std::function<void()> on_commit;
 };
 
 // Splits config counters.listen ("host:port", "[v6]:port") into host and port; false when malformed.

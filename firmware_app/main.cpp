@@ -45,6 +45,20 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 86400.0));
   run_command->add_flag("--until-synced", run.until_synced,
                         "headless: stop the event loop early once head office has confirmed every event");
+  run_command
+      ->add_option_function<std::string>(
+          "--role",
+          [&run](const std::string& role) {
+            run.role = role == "display" ? kiosk::cli::RunRole::display : kiosk::cli::RunRole::kiosk;
+          },
+          "kiosk (default): the customer kiosk; display: the hall's now-serving screen")
+      ->check(CLI::IsMember({"kiosk", "display"}));
+  auto* link_option = run_command->add_option("--link", run.link.url,
+                                              "display: the counter link, e.g. https://kiosk-appliance:8443");
+  run_command->add_option("--ca", run.link.ca_file, "display: the private CA of the counter link (PEM)")
+      ->needs(link_option);
+  run_command->add_option("--token-file", run.link.token_file, "display: the display's bearer token file")
+      ->needs(link_option);
   run_command->add_option_function<std::string>(
       "--out-dir", [&run](const std::string& dir) { run.out_dir = dir; },
       "headless: folder for the PNGs (default: <data-dir>/headless)");
@@ -151,6 +165,10 @@ int main(int argc, char** argv) {
   }
   if (*simulate_command) {
     return kiosk::cli::simulate(simulate);
+  }
+  if (!run.link.url.empty() && run.role != kiosk::cli::RunRole::display) {
+    std::cerr << "--link, --ca and --token-file belong to --role display\n";
+    return kiosk::cli::k_exit_bad_config;
   }
   return kiosk::cli::run(run);
 }

@@ -16,8 +16,19 @@ inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_failure = 1;
 inline constexpr int k_exit_bad_config = 2;
 
+// Where the now-serving display reads calls: the counter link of the kiosk appliance (see display_role.hpp).
+struct DisplayLinkOptions {
+  std::string url;                   // e.g. https://kiosk-appliance:8443; empty: no link configured
+  std::filesystem::path ca_file;     // the private CA that signed the appliance's certificate (pinned)
+  std::filesystem::path token_file;  // the display's bearer token, one line
+};
+
+enum class RunRole { kiosk, display };
+
 struct RunOptions {
   app::StartupOptions startup;
+  RunRole role = RunRole::kiosk;  // display: the hall's now-serving screen instead of the customer kiosk
+  DisplayLinkOptions link;        // display role only
   double duration_seconds = 0.0;  // headless: keep the event loop running this long after the PNGs
   std::optional<std::filesystem::path> out_dir;  // headless: where the PNGs go
   // headless: leave the loop before --duration ends once sync is up and the outbox holds no unconfirmed

@@ -12,6 +12,7 @@
 #include "app/screen_id.hpp"
 #include "cli/commands.hpp"
 #include "cli/counter_link_runner.hpp"
+#include "cli/display_role.hpp"
 #include "cli/sync_runner.hpp"
 #include "cli/ui_session.hpp"
 #include "platform/sdl_runtime.hpp"
@@ -201,6 +202,9 @@ int run(const RunOptions& options) {
   }
   // Open store, catalogs and logging, then the display.
   auto startup = app::prepare_startup(std::move(*config), options.startup);
+  if (options.role == RunRole::display) {
+    return run_display(startup, options);
+  }
   try {
     if (startup.config.display.mode == app::DisplayMode::headless ||
         !platform::SdlRuntime::display_available()) {

@@ -36,6 +36,7 @@ int screenshot(const ScreenshotOptions& options) {
     platform::SdlRuntime sdl(platform::SdlRuntime::Video::none);
     platform::SystemClock clock;
     auto fonts = font_request(startup);
+    fonts.numerals = *screen == app::ScreenId::now_serving;  // the hall display's big ticket numbers
     auto kiosk_app = make_app(startup, clock);
     // Flow screens are reached by real intents on a throw-away store: never the kiosk's own data.
     app::PreviewServices preview(startup.config, startup.assets_dir, kiosk_app->catalogs());

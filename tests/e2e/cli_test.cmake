@@ -1,4 +1,5 @@
-# Runs branch-kiosk as an operator would: check-config on good and bad files, screenshot, --version.
+# Runs branch-kiosk as an operator would: check-config on good and bad files, screenshot, --version, the
+# now-serving display role headless.
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 
@@ -54,3 +55,24 @@ execute_process(COMMAND ${KIOSK} hash-pin INPUT_FILE ${WORK}/weak_pin.txt RESULT
 if(NOT code EQUAL 1 OR NOT out STREQUAL "")
   message(FATAL_ERROR "hash-pin must refuse a straight run (${code}): ${out}${err}")
 endif()
+
+# The now-serving display role, headless: with no counter link it says so, shows no call, chimes never,
+# says once whether it has sound, and writes its screen.
+expect_exit(0 ${KIOSK} run --role display --headless --duration 1 --data-dir ${WORK}/display
+            --out-dir ${WORK}/display-out)
+foreach(needle "now-serving display headless" "Counter link: no link" "waiting for the counter link"
+               "0 calls shown" "0 chimes")
+  string(FIND "${last_output}" "${needle}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "run --role display output lacks '${needle}':\n${last_output}")
+  endif()
+endforeach()
+if(NOT last_output MATCHES "display: (chime on|no audio device: chime off)")
+  message(FATAL_ERROR "run --role display does not say whether it chimes:\n${last_output}")
+endif()
+file(SIZE ${WORK}/display-out/now_serving.png display_png_size)
+if(display_png_size LESS 2000)
+  message(FATAL_ERROR "display PNG suspiciously small: ${display_png_size} bytes")
+endif()
+# The link flags belong to the display role.
+expect_exit(2 ${KIOSK} run --headless --link https://appliance:8443 --data-dir ${WORK}/display)

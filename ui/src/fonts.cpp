@@ -18,6 +18,11 @@ constexpr std::uint32_t k_cache_format = 2;
 // Role sizes in pixels at 1080 px on the short side.
 constexpr std::array<float, k_font_role_count> k_base_sizes{30.0F, 38.0F, 44.0F, 64.0F, 100.0F};
 constexpr float k_large_text_factor = 1.3F;
+// The hall display's ticket numbers: about a third of a 1080 px screen, so scaling them to their box
+// mostly shrinks (crisp) rather than magnifies (blurred). Only what a ticket number can hold is baked,
+// which keeps the atlas small: ~40 glyphs.
+constexpr float k_numerals_base_size = 360.0F;
+constexpr ImWchar k_numeral_ranges[] = {'-', '-', '0', '9', 'A', 'Z', 0};
 
 // Characters the screens draw themselves, beyond what the catalogs contain.
 constexpr const char* k_ui_symbols =
@@ -66,6 +71,10 @@ std::uint64_t cache_key(const FontRequest& request, const ImVector<ImWchar>& ran
     hash.add_value(font_pixel_size(static_cast<FontRole>(role), request.scale, request.large_text));
   }
   hash.add(ranges.Data, sizeof(ImWchar) * static_cast<std::size_t>(ranges.Size));
+  if (request.numerals) {
+    hash.add_value(numerals_pixel_size(request.scale));
+    hash.add(k_numeral_ranges, sizeof(k_numeral_ranges));
+  }
   return hash.value();
 }
 
@@ -98,10 +107,26 @@ void add_role_font(ImFontAtlas& atlas, const FontRequest& request, FontRole role
   atlas.AddFontFromFileTTF(cjk.c_str(), size, &config, ranges);
 }
 
+void add_numerals_font(ImFontAtlas& atlas, const FontRequest& request) {
+  ImFontConfig config;
+  config.OversampleH = 1;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  atlas.AddFontFromFileTTF(request.files.latin_bold.c_str(), numerals_pixel_size(request.scale), &config,
+                           k_numeral_ranges);
+}
+
+int expected_font_count(const FontRequest& request) {
+  return static_cast<int>(k_font_role_count) + (request.numerals ? 1 : 0);
+}
+
 FontSet fonts_in_order(ImFontAtlas& atlas) {
   FontSet set;
   for (std::size_t role = 0; role < k_font_role_count && static_cast<int>(role) < atlas.Fonts.Size; ++role) {
     set.fonts[role] = atlas.Fonts[static_cast<int>(role)];
+  }
+  if (atlas.Fonts.Size > static_cast<int>(k_font_role_count)) {
+    set.numerals = atlas.Fonts[static_cast<int>(k_font_role_count)];
   }
   return set;
 }
@@ -124,6 +149,10 @@ FontSet fallback_fonts(ImFontAtlas& atlas, const FontRequest& request, FontRepor
 
 FontRole FontSet::smaller(FontRole role) {
   return role == FontRole::small ? FontRole::small : static_cast<FontRole>(static_cast<int>(role) - 1);
+}
+
+float numerals_pixel_size(float scale) {
+  return static_cast<float>(static_cast<int>(k_numerals_base_size * scale));
 }
 
 float font_pixel_size(FontRole role, float scale, bool large_text) {
@@ -169,8 +198,7 @@ FontSet build_fonts(ImFontAtlas& atlas, const FontRequest& request, FontReport& 
     char name[40];
     std::snprintf(name, sizeof(name), "atlas-%016llx.bin", static_cast<unsigned long long>(key));
     report.cache_file = request.cache_dir / "fonts" / name;
-    if (load_atlas_cache(atlas, report.cache_file, key, static_cast<int>(k_font_role_count),
-                         &report.problem)) {
+    if (load_atlas_cache(atlas, report.cache_file, key, expected_font_count(request), &report.problem)) {
       report.from_cache = true;
       report.problem.clear();
       report.atlas_width = atlas.TexWidth;
@@ -184,6 +212,9 @@ FontSet build_fonts(ImFontAtlas& atlas, const FontRequest& request, FontReport& 
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;  // a touch kiosk draws no mouse cursor
   for (std::size_t role = 0; role < k_font_role_count; ++role) {
     add_role_font(atlas, request, static_cast<FontRole>(role), ranges.Data);
+  }
+  if (request.numerals) {
+    add_numerals_font(atlas, request);
   }
   if (!atlas.Build()) {
     report.problem = "the font atlas could not be built; using ImGui's built-in font";

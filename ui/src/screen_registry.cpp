@@ -20,7 +20,7 @@ void draw_member(const app::FrameVm& vm, app::Intents& intents, DrawContext& con
   Draw(vm.*Member, intents, context);
 }
 
-const std::array<ScreenEntry, 20> k_screens{{
+const std::array<ScreenEntry, 21> k_screens{{
     {app::ScreenId::attract,
      [](const app::FrameVm& vm, app::Intents& i, DrawContext& c) { draw_attract(vm.attract, i, c); }},
     {app::ScreenId::language, [](const app::FrameVm& vm, app::Intents& i,
@@ -45,6 +45,7 @@ const std::array<ScreenEntry, 20> k_screens{{
     {app::ScreenId::status_result, draw_member<&app::FrameVm::status_result, draw_status_result>},
     {app::ScreenId::staff_pin, draw_member<&app::FrameVm::staff_pin, draw_staff_pin>},
     {app::ScreenId::staff_dashboard, draw_member<&app::FrameVm::staff_dashboard, draw_staff_dashboard>},
+    {app::ScreenId::now_serving, draw_member<&app::FrameVm::now_serving, draw_now_serving>},
 }};
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "app/content_updates.hpp"
 #include "app/customer_desk.hpp"
+#include "app/now_serving.hpp"
 #include "app/print_coordinator.hpp"
 #include "app/staff_desk.hpp"
 #include "domain/language.hpp"
@@ -64,6 +65,13 @@ void KioskApp::attach_staff(StaffDesk* staff) {
   m_corner_hold.cancel();
 }
 
+void KioskApp::attach_now_serving(NowServingFeed* feed, domain::queue::ServiceCatalog services) {
+  m_now_serving = feed;
+  m_display_services = std::move(services);
+  m_session = {};
+  m_session.screen = feed != nullptr ? ScreenId::now_serving : ScreenId::attract;
+}
+
 bool KioskApp::staff_screen_shown() const {
   return m_staff_preview.has_value() ||
          (m_staff != nullptr && (m_staff->pin_pad_visible() || m_staff->unlocked()));
@@ -119,7 +127,8 @@ void KioskApp::leave_out_of_service(TimePoint now) {
 }
 
 bool KioskApp::in_customer_session() const {
-  return m_session.screen != ScreenId::attract && m_session.screen != ScreenId::out_of_service;
+  return m_session.screen != ScreenId::attract && m_session.screen != ScreenId::out_of_service &&
+         m_session.screen != ScreenId::now_serving;
 }
 
 const std::string& KioskApp::current_language() const {
@@ -144,8 +153,8 @@ void KioskApp::end_session(TimePoint now) {
 }
 
 bool KioskApp::apply(const Intents& intents, TimePoint now) {
-  if (intents.empty() || out_of_service()) {
-    return false;
+  if (intents.empty() || out_of_service() || display_role()) {
+    return false;  // the hall display has nothing to touch
   }
   if (staff_screen_shown()) {
     for (const auto& intent : intents.items()) {
@@ -245,6 +254,9 @@ bool KioskApp::apply_flow_intent(const Intent& intent, TimePoint now) {
 }
 
 bool KioskApp::tick(TimePoint now) {
+  if (display_role()) {
+    return m_now_serving->poll();
+  }
   bool staff_changed = false;
   if (m_staff != nullptr) {
     if (m_corner_hold.update(now) == domain::staff::HoldSignal::recognized) {
@@ -269,6 +281,9 @@ bool KioskApp::tick(TimePoint now) {
 }
 
 KioskApp::TimePoint KioskApp::next_wake(TimePoint now) const {
+  if (display_role()) {
+    return m_now_serving->next_wake();
+  }
   auto wake = customer_next_wake(now);
   if (const auto hold = m_corner_hold.next_change()) {
     wake = std::min(wake, *hold);
@@ -387,6 +402,9 @@ FrameVm KioskApp::view_model(TimePoint now) const {
     case ScreenId::out_of_service:
       vm.out_of_service = out_of_service_vm(catalog);
       break;
+    case ScreenId::now_serving:
+      vm.now_serving = now_serving_vm(catalog);
+      break;
     default:
       fill_flow_vm(catalog, vm);
       break;
@@ -479,6 +497,31 @@ OutOfServiceVm KioskApp::out_of_service_vm(const i18n::Catalog& catalog) const {
   vm.staff_label = catalog.tr("For staff:");
   vm.staff_reason = m_out_of_service_reason.value_or("");
   return vm;
+}
+
+NowServingView KioskApp::now_serving_vm(const i18n::Catalog& catalog) const {
+  NowServingLabels labels;
+  labels.bank_name = m_config.kiosk.bank_name;
+  labels.time_zone = m_config.kiosk.time_zone;
+  const auto* catalog_of_services = !m_display_services.services.empty() ? &m_display_services
+                                    : m_desk != nullptr                  ? &m_desk->content().services
+                                                                         : nullptr;
+  if (catalog_of_services != nullptr) {
+    labels.service_name = [this, catalog_of_services](const std::string& service_id) {
+      const auto* service = catalog_of_services->find(service_id);
+      return service != nullptr ? service->name.in(current_language()) : std::string{};
+    };
+  }
+  // A hall is read by people of several languages: labels in a local language get English beside them.
+  static const std::string k_english = "en";
+  const i18n::Catalog* secondary =
+      current_language() == k_english ? nullptr : &m_catalogs.for_language(k_english);
+  if (m_now_serving != nullptr) {
+    return m_now_serving->view(catalog, secondary, labels);
+  }
+  // Screenshots and previews of the screen without a feed show sample calls.
+  return preview_now_serving_view(catalog, secondary, labels,
+                                  std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 IdleWarningVm KioskApp::idle_warning_vm(const i18n::Catalog& catalog, TimePoint now) const {

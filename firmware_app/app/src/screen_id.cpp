@@ -10,7 +10,7 @@ struct ScreenName {
   std::string_view key;
 };
 
-constexpr std::array<ScreenName, 20> k_screens{{
+constexpr std::array<ScreenName, 21> k_screens{{
     {ScreenId::attract, "attract"},
     {ScreenId::language, "language"},
     {ScreenId::home, "home"},
@@ -31,16 +31,17 @@ constexpr std::array<ScreenName, 20> k_screens{{
     {ScreenId::status_result, "status_result"},
     {ScreenId::staff_pin, "staff_pin"},
     {ScreenId::staff_dashboard, "staff_dashboard"},
+    {ScreenId::now_serving, "now_serving"},
 }};
 
-constexpr std::array<ScreenId, 20> k_screen_ids{
+constexpr std::array<ScreenId, 21> k_screen_ids{
     ScreenId::attract,           ScreenId::language,          ScreenId::home,
     ScreenId::out_of_service,    ScreenId::checkin_services,  ScreenId::checkin_booking,
     ScreenId::checkin_ticket,    ScreenId::complaint_product, ScreenId::complaint_issue,
     ScreenId::complaint_details, ScreenId::complaint_contact, ScreenId::complaint_review,
     ScreenId::complaint_done,    ScreenId::survey_ticket,     ScreenId::survey_page,
     ScreenId::survey_done,       ScreenId::status_lookup,     ScreenId::status_result,
-    ScreenId::staff_pin,         ScreenId::staff_dashboard,
+    ScreenId::staff_pin,         ScreenId::staff_dashboard,   ScreenId::now_serving,
 };
 
 }  // namespace

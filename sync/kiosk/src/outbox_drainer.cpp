@@ -244,7 +244,7 @@ bool OutboxDrainer::dispatch_one(SteadyTime now) {
     // Everything read was poison; the next pass reads the rows behind it.
     return !built.poison.empty();
   }
-  if (!built.full) {
+  if (!built.full && m_window.size() > 0) {
     if (!m_linger_since) {
       m_linger_since = now;
     }

@@ -95,6 +95,20 @@ TEST_F(DrainerTest, FullBatchesLeaveAtOnceAndAPartialOneAfterLinger) {
   EXPECT_EQ(m_store.state(1), OutboxState::pending);
 }
 
+TEST_F(DrainerTest, OnAnIdleLinkALoneEventLeavesAtOnce) {
+  m_store.append_many("complaint.submitted", 1);
+  auto drainer = connected_drainer(config());
+  drainer->run_cycle(k_t0);
+  ASSERT_EQ(m_transport.sent().size(), 1U) << "nothing was in flight: no reason to linger";
+  EXPECT_EQ(m_transport.sent()[0].events.size(), 1U);
+  // While that batch is in flight, the next lone event waits for company until the linger ends.
+  m_store.append_many("ticket.issued", 1);
+  drainer->run_cycle(k_t0 + milliseconds{10});
+  EXPECT_EQ(m_transport.sent().size(), 1U);
+  drainer->run_cycle(k_t0 + milliseconds{260});
+  EXPECT_EQ(m_transport.sent().size(), 2U);
+}
+
 TEST_F(DrainerTest, ByteBoundSplitsLargeEvents) {
   for (int i = 0; i < 10; ++i) {
     m_store.append("ticket.issued", R"({"pad":")" + std::string(3'000, 'x') + "\"}");

@@ -18,6 +18,9 @@ inline constexpr std::size_t k_font_role_count = 5;
 
 struct FontSet {
   std::array<ImFont*, k_font_role_count> fonts{};
+  // Ticket numbers for the hall display, baked large with only letters, digits and '-' (FontRequest::
+  // numerals); null otherwise, and screens then scale the hero font.
+  ImFont* numerals = nullptr;
   ImFont* get(FontRole role) const { return fonts[static_cast<std::size_t>(role)]; }
   // The next smaller role, for text that does not fit (hero -> title -> button -> body -> small).
   static FontRole smaller(FontRole role);
@@ -25,6 +28,8 @@ struct FontSet {
 
 // Pixel size of each role at a layout scale, larger when large_text is on.
 float font_pixel_size(FontRole role, float scale, bool large_text);
+// Pixel size of FontSet::numerals at a layout scale.
+float numerals_pixel_size(float scale);
 
 struct FontFiles {
   std::filesystem::path latin_regular;
@@ -43,6 +48,7 @@ struct FontRequest {
   std::string glyph_text;           // every text that may be shown (catalogs, config names, autonyms)
   std::filesystem::path cache_dir;  // empty: no cache
   FontFiles files;
+  bool numerals = false;  // also bake FontSet::numerals (the hall display's ticket numbers)
 };
 
 struct FontReport {

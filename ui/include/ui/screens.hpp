@@ -34,4 +34,7 @@ void draw_status_result(const app::StatusResultVm& vm, app::Intents& intents, Dr
 void draw_staff_pin(const app::StaffPinVm& vm, app::Intents& intents, DrawContext& context);
 void draw_staff_dashboard(const app::StaffDashboardVm& vm, app::Intents& intents, DrawContext& context);
 
+// The hall display (run --role display).
+void draw_now_serving(const app::NowServingView& vm, app::Intents& intents, DrawContext& context);
+
 }  // namespace kiosk::ui

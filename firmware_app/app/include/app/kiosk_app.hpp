@@ -17,11 +17,13 @@
 #include "app/session.hpp"
 #include "app/view_models.hpp"
 #include "domain/idle_timer.hpp"
+#include "domain/queue/services.hpp"
 #include "domain/staff/corner_hold.hpp"
 
 namespace kiosk::app {
 
 class CustomerDesk;
+class NowServingFeed;
 class PendingContent;
 class PrintCoordinator;
 class StaffDesk;
@@ -47,6 +49,11 @@ class KioskApp {
   std::string content_glyph_text() const;
   // Connects staff mode (may be null: no staff mode). Must outlive the app.
   void attach_staff(StaffDesk* staff);
+  // Makes this app the now-serving display (`run --role display`): the screen is the feed's view, touches
+  // are ignored, tick() polls the feed. Null returns to the customer kiosk. Must outlive the app.
+  // `services` names the calls' services (a display may have no desk); empty: the desk's catalog if any.
+  void attach_now_serving(NowServingFeed* feed, domain::queue::ServiceCatalog services = {});
+  bool display_role() const { return m_now_serving != nullptr; }
 
   // Every pointer event, in display-normalised coordinates (0..1 from the top left), before the screens
   // see it: the staff corner hold is a gesture no screen draws. Returns true when the screen changes.
@@ -113,6 +120,7 @@ class KioskApp {
   HomeVm home_vm(const i18n::Catalog& catalog) const;
   OutOfServiceVm out_of_service_vm(const i18n::Catalog& catalog) const;
   IdleWarningVm idle_warning_vm(const i18n::Catalog& catalog, TimePoint now) const;
+  NowServingView now_serving_vm(const i18n::Catalog& catalog) const;
 
   KioskConfig m_config;
   LanguageCatalogs m_catalogs;
@@ -126,6 +134,8 @@ class KioskApp {
   PendingContent* m_pending_content = nullptr;
   std::uint64_t m_content_generation = 0;
   StaffDesk* m_staff = nullptr;
+  NowServingFeed* m_now_serving = nullptr;
+  domain::queue::ServiceCatalog m_display_services;
   domain::staff::CornerHold m_corner_hold;
   std::optional<ScreenId> m_staff_preview;  // screenshots of staff screens without opening staff mode
   bool m_small_display = false;

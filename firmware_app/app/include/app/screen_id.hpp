@@ -34,6 +34,8 @@ enum class ScreenId {
   // staff mode (not customer screens: shown over everything while staff mode is open)
   staff_pin,        // the PIN pad, or the lockout notice
   staff_dashboard,  // the branch manager's figures
+  // the hall display (`run --role display`): the latest calls and their counters; no customer touches it
+  now_serving,
 };
 
 std::string_view screen_key(ScreenId id);

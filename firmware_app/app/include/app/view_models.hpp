@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/flow_view_models.hpp"
+#include "app/now_serving.hpp"
 #include "app/screen_id.hpp"
 #include "app/staff_view_models.hpp"
 
@@ -103,6 +104,8 @@ struct FrameVm {
   // staff mode: only the one for `screen` is filled
   StaffPinVm staff_pin;
   StaffDashboardVm staff_dashboard;
+  // the hall display (display role)
+  NowServingView now_serving;
 };
 
 }  // namespace kiosk::app

@@ -4,7 +4,9 @@
 //
 // Guarantees:
 // - Batches hold at most max_batch_events events and max_batch_bytes serialized bytes (the whole Batch
-//   document), and leave once full or once the oldest candidate has lingered `linger`.
+//   document), and leave once full or once the oldest candidate has lingered `linger`. On an idle link
+//   (nothing in flight) a batch leaves at once, full or not: lingering only pays while earlier batches
+//   are on their way, and a lone complaint should not wait for company.
 // - At most `window` batches are in flight; a seq is in at most one of them.
 // - Complaint events go before customer records, which go before telemetry (event_priority.hpp).
 // - A row is confirmed only by head office (high_water, ranges, duplicates). Sent rows without an Ack

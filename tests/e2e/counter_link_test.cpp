@@ -162,6 +162,15 @@ class CounterLinkTest : public ::testing::Test {
            quoted(token_file(counter)) + " --do " + action + " 2>>" + quoted(m_dir / "console.log");
   }
 
+  // A headless now-serving display polling the link for `seconds`, with the token in `token_file`.
+  CommandResult run_display(const std::filesystem::path& token_file, int seconds) const {
+    return run_command(std::string(KIOSK_BINARY) + " run --role display --headless --duration " +
+                       std::to_string(seconds) + " --link https://127.0.0.1:" + std::to_string(m_port) +
+                       " --ca " + quoted(m_pki.file("ca.crt")) + " --token-file " + quoted(token_file) +
+                       " --data-dir " + quoted(m_dir / "display") + " --out-dir " +
+                       quoted(m_dir / "display-png") + " 2>&1");
+  }
+
   CommandResult act(int counter, const std::string& action) const {
     return run_command(console(counter, action, m_pki.file("ca.crt")));
   }
@@ -270,6 +279,15 @@ TEST_F(CounterLinkTest, TwoCountersCallingAtOnceNeverShareATicketAndMissNone) {
   const auto status = act(1, "status");
   EXPECT_EQ(status.exit_code, 0) << status.output;
   EXPECT_TRUE(json::parse(status.output)["current"].is_null());
+
+  // The hall display (`run --role display`) reads the same calls through the link with its own token.
+  const auto shown = run_display(m_dir / "display.token", 3);
+  EXPECT_EQ(shown.exit_code, 0) << shown.output;
+  EXPECT_THAT(shown.output, testing::HasSubstr("Counter link: connected")) << shown.output;
+  EXPECT_THAT(shown.output,
+              testing::MatchesRegex("(.|\n)*Ran [0-9]+ s: [1-9][0-9]* updates, 0 failed, [1-9][0-9]* "
+                                    "calls shown(.|\n)*"))
+      << shown.output;
 }
 
 TEST_F(CounterLinkTest, TheInteractiveConsoleWorksEveryAction) {
@@ -285,22 +303,14 @@ TEST_F(CounterLinkTest, TheInteractiveConsoleWorksEveryAction) {
                                    quoted(token_file(1)) + " < " + quoted(script));
   EXPECT_EQ(session.exit_code, 0) << session.output;
   const auto& out = session.output;
-  using testing::HasSubstr;
-  EXPECT_THAT(out, HasSubstr("counter 1 [closed]> "));
-  EXPECT_THAT(out, HasSubstr("transfer SERVICE"));  // help
-  EXPECT_THAT(out, HasSubstr("counter open for cash"));
-  EXPECT_THAT(out, HasSubstr("unknown command \"nxt\""));
-  EXPECT_THAT(out, HasSubstr("called A001 (cash)"));
-  EXPECT_THAT(out, HasSubstr("counter 1 [A001]> "));
-  EXPECT_THAT(out, HasSubstr("recalled A001"));
-  EXPECT_THAT(out, HasSubstr("A001 is back in the queue"));
-  EXPECT_THAT(out, HasSubstr("A001 did not come"));  // called again first: its place was kept
-  EXPECT_THAT(out, HasSubstr("called A002 (cash)"));
-  EXPECT_THAT(out, HasSubstr("A002 sent to loans"));
-  EXPECT_THAT(out, HasSubstr("called A003 (cash)"));
-  EXPECT_THAT(out, HasSubstr("A003 served"));
-  EXPECT_THAT(out, HasSubstr("counter closed"));
-  EXPECT_THAT(out, HasSubstr("counter 1 (closed) | now: nobody | waiting: "));
+  for (const auto* expected :
+       {"counter 1 [closed]> ", "transfer SERVICE" /* help */, "counter open for cash",
+        "unknown command \"nxt\"", "called A001 (cash)", "counter 1 [A001]> ", "recalled A001",
+        "A001 is back in the queue", "A001 did not come" /* called again first: its place was kept */,
+        "called A002 (cash)", "A002 sent to loans", "called A003 (cash)", "A003 served", "counter closed",
+        "counter 1 (closed) | now: nobody | waiting: "}) {
+    EXPECT_THAT(out, testing::HasSubstr(expected));
+  }
   // quit ends the session: the "next" after it is never sent.
   EXPECT_EQ(out.find("called A004"), std::string::npos);
 
@@ -318,7 +328,9 @@ TEST_F(CounterLinkTest, RefusesWhoeverMayNotAct) {
   start_kiosk();
 
   // A wrong token: 401, and the refusal is JSON.
-  auto stranger = client(counter_link::generate_token());
+  const auto stranger_token = counter_link::generate_token();
+  write_file(m_dir / "stranger.token", stranger_token + "\n");
+  auto stranger = client(stranger_token);
   const auto unauthorized = stranger.post("/v1/counters/1/call-next", json::object());
   EXPECT_EQ(unauthorized.status, 401);
   EXPECT_EQ(unauthorized.error(), "unauthorized");
@@ -333,6 +345,10 @@ TEST_F(CounterLinkTest, RefusesWhoeverMayNotAct) {
   // The display token reads now-serving and nothing else.
   auto display = client(m_display_token);
   EXPECT_EQ(display.post("/v1/counters/1/call-next", json::object()).status, 403);
+  // A display with a counter's token file still only reads: and one with a wrong token shows no call.
+  const auto refused_display = run_display(m_dir / "stranger.token", 2);
+  EXPECT_THAT(refused_display.output, testing::HasSubstr("0 updates")) << refused_display.output;
+  EXPECT_THAT(refused_display.output, testing::HasSubstr("HTTP 401")) << refused_display.output;
   EXPECT_EQ(display.post("/v1/counters/1/open", json{{"services", {"cash"}}}).status, 403);
   EXPECT_EQ(display.get("/v1/now-serving").status, 200);
 

@@ -541,7 +541,8 @@ bool is_lower_hex_sha256(std::string_view text) {
          });
 }
 
-// "1".."999" without sign or leading zeros, so that one counter has exactly one spelling.
+}  // namespace
+
 std::optional<int> parse_counter_number(std::string_view text) {
   if (text.empty() || text.size() > 3 || text.front() == '0' ||
       !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -553,8 +554,6 @@ std::optional<int> parse_counter_number(std::string_view text) {
   }
   return value;
 }
-
-}  // namespace
 
 std::optional<CounterTokenEntry> parse_counter_token_entry(std::string_view entry) {
   if (counter_token_problem(entry)) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "app/config.hpp"
 #include "counter_link/wire.hpp"
 
 namespace kiosk::counter_link {
@@ -24,21 +25,6 @@ constexpr std::array<std::pair<std::string_view, LinkAction>, 8> k_post_actions{
     {"transfer", LinkAction::transfer},
 }};
 
-// "1".."999": one spelling per counter, so "/v1/counters/03" is not a second name for counter 3.
-std::optional<int> counter_number(std::string_view text) {
-  if (text.empty() || text.size() > 3 || text.front() == '0') {
-    return std::nullopt;
-  }
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') {
-      return std::nullopt;
-    }
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 // "/v1/counters/<digits>..." whose number is not 1-999 in its one spelling: the caller meant a counter.
 bool names_a_bad_counter(std::string_view path) {
   if (!path.starts_with(k_counters_prefix)) {
@@ -47,7 +33,7 @@ bool names_a_bad_counter(std::string_view path) {
   const auto rest = path.substr(k_counters_prefix.size());
   const auto number = rest.substr(0, rest.find('/'));
   return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos &&
-         !counter_number(number);
+         !app::parse_counter_number(number);
 }
 
 LinkReply refuse(int status, std::string_view error, std::string_view message) {
@@ -74,7 +60,7 @@ std::optional<LinkRoute> match_route(std::string_view method, std::string_view p
   }
   const auto rest = path.substr(k_counters_prefix.size());
   const auto slash = rest.find('/');
-  const auto counter = counter_number(rest.substr(0, slash));
+  const auto counter = app::parse_counter_number(rest.substr(0, slash));
   if (!counter) {
     return std::nullopt;
   }

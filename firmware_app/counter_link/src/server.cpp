@@ -169,6 +169,11 @@ std::unique_ptr<CounterLinkServer> CounterLinkServer::start(LinkServerOptions op
     return nullptr;
   }
   raw->thread = std::thread([raw] { raw->server->listen_after_bind(); });
+  // Until the listener runs, cpp-httplib's stop() does nothing, and the destructor's join would then wait
+  // forever: return only once it runs (bounded; it takes microseconds).
+  for (int waited_ms = 0; !raw->server->is_running() && waited_ms < 2000; ++waited_ms) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   spdlog::info("counter link: listening on {}:{} (HTTPS)", raw->options.host, raw->options.port);
   return std::unique_ptr<CounterLinkServer>(new CounterLinkServer(std::move(impl)));
 }

@@ -1174,6 +1174,14 @@ TEST(ConfigCounters, TokenEntryShapes) {
   EXPECT_EQ(counter_token_problem("12:" + k_hash_b), std::nullopt);
 }
 
+TEST(ConfigCounters, CounterNumbersHaveOneSpelling) {
+  EXPECT_EQ(parse_counter_number("1"), 1);
+  EXPECT_EQ(parse_counter_number("999"), 999);
+  for (const auto* text : {"", "0", "01", "1000", "+1", "-1", "1a", " 1"}) {
+    EXPECT_EQ(parse_counter_number(text), std::nullopt) << text;
+  }
+}
+
 #ifdef KIOSK_SOURCE_DIR
 TEST(ConfigurationDoc, DocumentsEveryKey) {
   const std::string doc = read_text(std::filesystem::path(KIOSK_SOURCE_DIR) / "docs" / "configuration.md");

@@ -239,6 +239,8 @@ struct CounterTokenEntry {
   friend bool operator==(const CounterTokenEntry&, const CounterTokenEntry&) = default;
 };
 inline constexpr int k_max_counter_number = 999;
+// "1".."999" without sign or leading zeros (one spelling per counter); nothing otherwise.
+std::optional<int> parse_counter_number(std::string_view text);
 std::optional<CounterTokenEntry> parse_counter_token_entry(std::string_view entry);
 std::optional<std::string> counter_token_problem(std::string_view entry);
 

@@ -105,8 +105,44 @@ int main(int argc, char** argv) {
   hash_pin_command->add_option("--slot", hash_pin.slot, "PIN slot id, e.g. manager or teller-2");
   hash_pin_command->add_option("--role", hash_pin.role, "the slot's role, e.g. manager or teller");
 
+  kiosk::cli::CounterOptions counter;
+  auto* counter_command = cli.add_subcommand(
+      "counter", "counter console: call, recall, transfer and finish tickets through the counter link");
+  counter_command->add_option("--counter", counter.counter, "this counter's number")
+      ->required()
+      ->check(CLI::Range(1, 999));
+  counter_command->add_option("--link", counter.link, "the kiosk's counter link, https://HOST:PORT")
+      ->required();
+  counter_command->add_option("--ca", counter.ca_file, "CA certificate the link's certificate chains to")
+      ->required();
+  counter_command->add_option("--token-file", counter.token_file, "file holding this counter's token")
+      ->required();
+  counter_command
+      ->add_option("--do", counter.one_shot,
+                   "one command (next, recall, back, done, noshow, transfer S, open S.., close, status); "
+                   "prints the JSON reply, exit 1 when refused")
+      ->expected(1, 16);
+
+  kiosk::cli::CounterTokenOptions counter_token;
+  auto* counter_token_command =
+      cli.add_subcommand("counter-token", "make a counter link token and print its [counters] tokens line");
+  auto* token_counter = counter_token_command->add_option_function<int>(
+      "--counter", [&counter_token](const int& number) { counter_token.counter = number; },
+      "the counter the token acts for");
+  token_counter->check(CLI::Range(1, 999));
+  bool display_token = false;
+  auto* token_display = counter_token_command->add_flag("--display", display_token,
+                                                        "a token for the now-serving display (reads only)");
+  token_counter->excludes(token_display);
+  counter_token_command->add_option_function<std::string>(
+      "--out", [&counter_token](const std::string& file) { counter_token.out = file; },
+      "write the token to this file (mode 0600) instead of printing it");
+
   try {
     cli.parse(argc, argv);
+    if (*counter_token_command && !*token_counter && !display_token) {
+      throw CLI::RequiredError("--counter or --display");
+    }
   } catch (const CLI::ParseError& error) {
     return cli.exit(error);
   }
@@ -117,6 +153,12 @@ int main(int argc, char** argv) {
   }
   if (*hash_pin_command) {
     return kiosk::cli::hash_pin(hash_pin);
+  }
+  if (*counter_command) {
+    return kiosk::cli::counter_console(counter);
+  }
+  if (*counter_token_command) {
+    return kiosk::cli::counter_token(counter_token);
   }
   if (*shot_command) {
     return kiosk::cli::screenshot(shot);

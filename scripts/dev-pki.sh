@@ -8,6 +8,8 @@
 #   broker.crt broker.key          mosquitto server cert: CN=localhost, SAN DNS:localhost, IP:127.0.0.1
 #   headoffice.crt headoffice.key  head office: client cert for the broker (CN=headoffice) and HTTPS server
 #                                  cert (SAN DNS:localhost, IP:127.0.0.1)
+#   branch.crt branch.key          the branch appliance's counter link (HTTPS server of `branch-kiosk run`
+#                                  for counter consoles): CN=branch-appliance, SAN DNS:localhost, IP:127.0.0.1
 #   kiosk-01.crt/.key kiosk-02.crt/.key   kiosk client certs (CN = kiosk id)
 #   kiosk-expired.crt/.key         CN=kiosk-03, valid 2020-01-01 .. 2021-01-01
 #   kiosk-future.crt/.key          CN=kiosk-04, valid from 2099-01-01
@@ -86,6 +88,7 @@ client_ext="basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nexten
 make_ca ca "branch-kiosk dev CA"
 sign broker localhost ca "$server_ext"
 sign headoffice headoffice ca "$server_ext"
+sign branch branch-appliance ca "$server_ext"
 sign kiosk-01 kiosk-01 ca "$client_ext"
 sign kiosk-02 kiosk-02 ca "$client_ext"
 sign kiosk-expired kiosk-03 ca "$client_ext" -startdate 20200101000000Z -enddate 20210101000000Z

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/startup.hpp"
 
@@ -58,7 +59,26 @@ struct HashPinOptions {
   std::string role = "manager";
 };
 
+// counter: the counter console (issue 6), a client of the counter link of `branch-kiosk run`.
+struct CounterOptions {
+  int counter = 0;                // 1-999
+  std::string link;               // "https://HOST:PORT"
+  std::filesystem::path ca_file;  // the CA the link's certificate chains to (the only one trusted)
+  std::filesystem::path token_file;
+  std::vector<std::string> one_shot;  // --do ACTION [ARGS]: one command, JSON on stdout, then exit
+};
+
+// counter-token: a new bearer token for a counter (or the display) and its counters.tokens line.
+struct CounterTokenOptions {
+  std::optional<int> counter;                // empty with --display
+  std::optional<std::filesystem::path> out;  // write the token here (0600) instead of printing it
+};
+
 int check_config(const std::filesystem::path& file);
+// Interactive console, or with --do one command whose JSON reply is printed; exit 1 when the link refused
+// it (the reply's "error" says why) or could not be reached.
+int counter_console(const CounterOptions& options);
+int counter_token(const CounterTokenOptions& options);
 // Reads one PIN line from stdin; prints "<slot>:<role>:<hash>" quoted for staff.pin_hashes.
 int hash_pin(const HashPinOptions& options);
 int run(const RunOptions& options);

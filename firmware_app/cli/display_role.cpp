@@ -11,6 +11,7 @@
 
 #include "app/customer_desk.hpp"
 #include "cli/ui_session.hpp"
+#include "counter_link/client.hpp"
 #include "platform/chime.hpp"
 #include "platform/sdl_runtime.hpp"
 #include "platform/window_target.hpp"
@@ -25,6 +26,10 @@ using std::chrono::milliseconds;
 
 // Longest sleep of the UI thread between checks: bounds how late a quit request is seen.
 constexpr milliseconds k_max_wait{1000};
+// One now-serving fetch: connect and whole-request limits, and calls asked for per fetch.
+constexpr milliseconds k_fetch_connect_timeout{1000};
+constexpr milliseconds k_fetch_total_timeout{2000};
+constexpr std::size_t k_fetch_limit = 20;
 
 // The display names services by the catalog in the assets (it needs no store or desk of its own).
 domain::queue::ServiceCatalog service_catalog(const app::Startup& startup, std::string& glyph_text) {
@@ -142,10 +147,34 @@ app::FetchNowServing make_now_serving_fetch(const DisplayLinkOptions& link, std:
     note = "the counter link needs --ca and --token-file: waiting for the counter link";
     return {};
   }
-  // The counter link's HTTPS client plugs in here (GET <url>/v1/now-serving?after=SEQ&limit=N with the
-  // token and the pinned CA); it is not part of this build yet.
-  note = "the counter link client is not built into this version: waiting for the counter link";
-  return {};
+  std::string problem;
+  std::string warning;
+  auto token = counter_link::read_token_file(link.token_file, problem, &warning);
+  if (token.empty()) {
+    note = problem + ": waiting for the counter link";
+    return {};
+  }
+  if (!warning.empty()) {
+    spdlog::warn("display: {}", warning);
+  }
+  std::string url = link.url;
+  while (!url.empty() && url.back() == '/') {
+    url.pop_back();
+  }
+  // The fetch runs on the display's UI thread: short timeouts keep the screen (and a quit request) live
+  // while the appliance is unreachable. std::function needs a copyable callable, hence the shared client.
+  auto client = std::make_shared<counter_link::LinkClient>(counter_link::LinkClientOptions{
+      std::move(url), link.ca_file, std::move(token), k_fetch_connect_timeout, k_fetch_total_timeout});
+  return [client](std::int64_t after_seq) {
+    auto result = counter_link::fetch_now_serving(*client, after_seq, k_fetch_limit);
+    if (!result.transport_error.empty()) {
+      return app::FetchResult::failed(result.transport_error);
+    }
+    if (result.status != 200) {
+      return app::FetchResult::failed("HTTP " + std::to_string(result.status) + ": " + result.message());
+    }
+    return app::FetchResult::ok(std::move(result.text));
+  };
 }
 
 int run_display(app::Startup& startup, const RunOptions& options) {

@@ -11,10 +11,11 @@
 
 namespace kiosk::cli {
 
-// The fetch callback for the counter link `link` names. The HTTPS client belongs to the counter link
-// (its own module); until it is wired here this returns an empty callback and says why in `note`, and the
-// display shows "Waiting for the counter link": it never shows a call it did not receive. Also empty, with
-// a note, when the link is named without its CA or token file, or not over https.
+// The fetch callback for the counter link `link` names: GET <url>/v1/now-serving?after=SEQ&limit=20 with
+// the display token and only the given CA trusted (counter_link::LinkClient), 1 s to connect and 2 s in
+// all, since it runs on the display's UI thread. Empty, with the reason in `note` (the display then shows
+// "Waiting for the counter link" and never a call it did not receive), when no link is named, it is not
+// https, the CA or token file is missing, or the token file cannot be read.
 app::FetchNowServing make_now_serving_fetch(const DisplayLinkOptions& link, std::string& note);
 
 int run_display(app::Startup& startup, const RunOptions& options);

@@ -11,6 +11,7 @@
 #include "app/preview_driver.hpp"
 #include "app/screen_id.hpp"
 #include "cli/commands.hpp"
+#include "cli/counter_link_runner.hpp"
 #include "cli/display_role.hpp"
 #include "cli/sync_runner.hpp"
 #include "cli/ui_session.hpp"
@@ -56,6 +57,17 @@ app::KioskServices make_services(app::Startup& startup, const platform::Clock& c
   if (services.desk)
     services.desk->update_content(stored_content(startup.config, startup.data_dir));
   return services;
+}
+
+// The counter link ([counters]; nullptr when off), waking sync after each counter action so its events
+// leave at once. Start after sync and stop before it: the link holds a pointer to the runner.
+std::unique_ptr<CounterLinkRunner> start_counter_link(const app::Startup& startup,
+                                                      const app::KioskServices& services,
+                                                      const platform::Clock& clock, SyncRunner* sync) {
+  std::function<void()> wake;
+  if (sync != nullptr)
+    wake = [sync] { sync->wake(); };
+  return CounterLinkRunner::start(startup, services.desk.get(), clock, std::move(wake));
 }
 
 // Sync is up and has nothing left to deliver.
@@ -117,6 +129,7 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   services.attach_to(*kiosk_app);
   preview.reset();
   auto sync = start_sync(startup, services);
+  auto counter_link = start_counter_link(startup, services, clock, sync.get());
   kiosk_app->leave_out_of_service(clock.steady_now());
   if (startup.out_of_service_reason) {
     kiosk_app->enter_out_of_service(*startup.out_of_service_reason);
@@ -129,6 +142,8 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
     const auto left = std::chrono::duration_cast<milliseconds>(until - clock.steady_now());
     if (!kiosk.runner().pump(std::min(left, options.until_synced ? milliseconds{100} : k_max_wait)))
       break;  // SIGTERM/SIGINT (SDL turns them into a quit event): stop sync cleanly, as at the end
+    if (counter_link)
+      counter_link->follow(services.desk->content());
   }
   if (options.duration_seconds > 0) {
     const auto ran = std::chrono::duration<double>(clock.steady_now() - loop_started).count();
@@ -141,6 +156,7 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
       std::cout << "Downstream: " << describe(*downstream) << '\n';
   } else
     std::cout << "Sync: not running (policy " << app::to_string(startup.config.sync.policy) << ")\n";
+  counter_link.reset();
   stop_sync(sync, services);
   return k_exit_ok;
 }
@@ -155,6 +171,7 @@ int run_windowed(app::Startup& startup) {
   if (services.desk)
     fonts.glyph_text += app::content_glyph_text(services.desk->content());
   auto sync = start_sync(startup, services);
+  auto counter_link = start_counter_link(startup, services, clock, sync.get());
   const auto& display = startup.config.display;
   const auto mode = display.mode == app::DisplayMode::fullscreen ? platform::WindowTarget::Mode::fullscreen
                                                                  : platform::WindowTarget::Mode::windowed;
@@ -164,7 +181,10 @@ int run_windowed(app::Startup& startup) {
   spdlog::info("kiosk running in a window ({})",
                window.api() == platform::WindowTarget::Api::opengl3 ? "OpenGL 3" : "SDL renderer");
   while (runner.pump(k_max_wait)) {
+    if (counter_link)
+      counter_link->follow(services.desk->content());
   }
+  counter_link.reset();
   if (sync)
     spdlog::info("sync at shutdown: {}", describe(sync->status()));
   stop_sync(sync, services);

@@ -533,4 +533,57 @@ std::optional<std::string> staff_pin_slot_problem(std::string_view entry) {
   return std::nullopt;
 }
 
+namespace {
+
+bool is_lower_hex_sha256(std::string_view text) {
+  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace
+
+std::optional<int> parse_counter_number(std::string_view text) {
+  if (text.empty() || text.size() > 3 || text.front() == '0' ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  int value = 0;
+  for (char c : text) {
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::optional<CounterTokenEntry> parse_counter_token_entry(std::string_view entry) {
+  if (counter_token_problem(entry)) {
+    return std::nullopt;
+  }
+  const auto colon = entry.find(':');
+  CounterTokenEntry parsed;
+  if (entry.substr(0, colon) != "display") {
+    parsed.counter = parse_counter_number(entry.substr(0, colon));
+  }
+  parsed.sha256_hex = std::string(entry.substr(colon + 1));
+  return parsed;
+}
+
+std::optional<std::string> counter_token_problem(std::string_view entry) {
+  const auto colon = entry.find(':');
+  if (colon == std::string_view::npos) {
+    return std::string(
+        "expected \"<counter>:<sha256 hex>\" or \"display:<sha256 hex>\" (the line `branch-kiosk "
+        "counter-token` prints)");
+  }
+  const auto who = entry.substr(0, colon);
+  if (who != "display" && !parse_counter_number(who)) {
+    return fmt::format("{} is neither a counter number (1-{}) nor \"display\"", detail::quoted_value(who),
+                       k_max_counter_number);
+  }
+  if (!is_lower_hex_sha256(entry.substr(colon + 1))) {
+    return std::string("the hash must be the token's SHA-256 as 64 lower-case hex digits");
+  }
+  return std::nullopt;
+}
+
 }  // namespace kiosk::app

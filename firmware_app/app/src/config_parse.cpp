@@ -358,6 +358,13 @@ void read_staff(TableReader& reader, KioskConfig& config) {
   reader.read_path("export_dir", config.staff.export_dir);
 }
 
+void read_counters(TableReader& reader, KioskConfig& config) {
+  reader.read_string("listen", config.counters.listen);
+  reader.read_path("tls_cert", config.counters.tls_cert);
+  reader.read_path("tls_key", config.counters.tls_key);
+  reader.read_string_list("tokens", config.counters.tokens);
+}
+
 void read_logging(TableReader& reader, KioskConfig& config) {
   reader.read_string("level", config.logging.level);
   reader.read_int("max_file_kib", k_max_file_kib_range, config.logging.max_file_kib);
@@ -369,7 +376,7 @@ struct TableSchema {
   void (*read)(TableReader&, KioskConfig&);
 };
 
-constexpr std::array<TableSchema, 10> k_tables{{
+constexpr std::array<TableSchema, 11> k_tables{{
     {"kiosk", read_kiosk},
     {"languages", read_languages},
     {"display", read_display},
@@ -379,6 +386,7 @@ constexpr std::array<TableSchema, 10> k_tables{{
     {"complaints", read_complaints},
     {"sync", read_sync},
     {"staff", read_staff},
+    {"counters", read_counters},
     {"logging", read_logging},
 }};
 

@@ -466,6 +466,50 @@ class Validator {
     }
   }
 
+  void check_counters(const KioskConfig::Counters& counters) {
+    if (usable("counters.listen") && !counters.listen.empty()) {
+      if (auto problem = host_port_problem(counters.listen)) {
+        report("counters.listen", *problem);
+      }
+      // The link never serves in the clear: tokens would cross the branch LAN readable.
+      for (auto [key, value] :
+           {std::pair{"counters.tls_cert", &counters.tls_cert}, {"counters.tls_key", &counters.tls_key}}) {
+        if (usable(key) && value->empty()) {
+          report_at(m_locations.find_first({key, "counters.listen"}), key,
+                    "is required when counters.listen is set (the link serves HTTPS only)");
+        }
+      }
+      if (usable("counters.tokens") && counters.tokens.empty()) {
+        report("counters.listen",
+               "counters.tokens is empty, so no console could use the link; add the lines "
+               "`branch-kiosk counter-token` prints");
+      }
+    }
+    for (auto [key, value] :
+         {std::pair{"counters.tls_cert", &counters.tls_cert}, {"counters.tls_key", &counters.tls_key}}) {
+      if (usable(key) && has_control_character(value->native())) {
+        report(key,
+               fmt::format("must not contain control characters, got {}", quoted_value(value->native())));
+      }
+    }
+    if (usable("counters.tokens")) {
+      std::vector<std::string> hashes;
+      for (std::size_t index = 0; index < counters.tokens.size(); ++index) {
+        if (auto problem = counter_token_problem(counters.tokens[index])) {
+          report_element("counters.tokens", index, fmt::format("element {}: {}", index + 1, *problem));
+          continue;
+        }
+        const auto entry = parse_counter_token_entry(counters.tokens[index]);
+        // One token, two grants would make "which counter is this" ambiguous.
+        if (std::find(hashes.begin(), hashes.end(), entry->sha256_hex) != hashes.end()) {
+          report_element("counters.tokens", index,
+                         fmt::format("element {}: the same token hash is listed twice", index + 1));
+        }
+        hashes.push_back(entry->sha256_hex);
+      }
+    }
+  }
+
   void check_logging(const KioskConfig::Logging& logging) {
     if (usable("logging.level") && !parse_log_level(logging.level)) {
       report("logging.level",
@@ -543,6 +587,7 @@ void validate(const KioskConfig& config, const KeyLocations& locations, IssueLis
   validator.check_complaints(config.complaints);
   validator.check_sync(config.sync);
   validator.check_staff(config.staff);
+  validator.check_counters(config.counters);
   validator.check_logging(config.logging);
 }
 

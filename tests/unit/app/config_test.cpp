@@ -88,6 +88,10 @@ const std::vector<std::string>& contract_keys() {
       "sync.complaint_status",
       "staff.pin_hashes",
       "staff.export_dir",
+      "counters.listen",
+      "counters.tls_cert",
+      "counters.tls_key",
+      "counters.tokens",
       "logging.level",
       "logging.max_file_kib",
       "logging.max_files",
@@ -1092,6 +1096,90 @@ TEST(ShippedExample, EveryKeyIsKnownToTheParser) {
     const std::string text = "[" + key.substr(0, dot) + "]" + uncommented.substr(start, end - start) + "\n";
     const auto result = parse(text);
     EXPECT_TRUE(result.ok()) << key << ": " << all_issues(result);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// [counters]: the counter link
+
+const std::string k_hash_a(64, 'a');
+const std::string k_hash_b = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+TEST(ConfigCounters, OffByDefault) {
+  const auto& counters = default_config().counters;
+  EXPECT_TRUE(counters.listen.empty());
+  EXPECT_TRUE(counters.tokens.empty());
+}
+
+TEST(ConfigCounters, ReadsTheLink) {
+  const auto result = parse(
+      "[counters]\nlisten = \"0.0.0.0:8765\"\ntls_cert = \"counters/branch.crt\"\n"
+      "tls_key = \"/etc/kiosk/branch.key\"\ntokens = [\"3:" +
+      k_hash_a + "\", \"display:" + k_hash_b + "\"]\n");
+  ASSERT_TRUE(result.ok()) << all_issues(result);
+  const auto& counters = result.config->counters;
+  EXPECT_EQ(counters.listen, "0.0.0.0:8765");
+  EXPECT_EQ(counters.tls_cert, "counters/branch.crt");
+  EXPECT_EQ(counters.tls_key, "/etc/kiosk/branch.key");
+  ASSERT_EQ(counters.tokens.size(), 2u);
+  EXPECT_EQ(parse_counter_token_entry(counters.tokens[0]), (CounterTokenEntry{3, k_hash_a}));
+  EXPECT_EQ(parse_counter_token_entry(counters.tokens[1]), (CounterTokenEntry{std::nullopt, k_hash_b}));
+}
+
+TEST(ConfigCounters, ListenNeedsCertificateKeyAndTokens) {
+  const auto result = parse("[counters]\n\nlisten = \"127.0.0.1:8765\"\n");
+  EXPECT_FALSE(result.ok());
+  std::vector<std::string> keys;
+  for (const auto& issue : result.issues) {
+    keys.push_back(issue.key);
+    EXPECT_EQ(issue.line, 3) << describe(issue);
+  }
+  EXPECT_THAT(keys,
+              testing::UnorderedElementsAre("counters.tls_cert", "counters.tls_key", "counters.listen"));
+}
+
+TEST(ConfigCounters, RejectsABadListenAddress) {
+  for (const std::string listen : {"8765", "host:0", "[zz]:80", "a b:80"}) {
+    const auto result = parse("[counters]\nlisten = \"" + listen +
+                              "\"\ntls_cert = \"c\"\ntls_key = \"k\"\n"
+                              "tokens = [\"1:" +
+                              k_hash_a + "\"]\n");
+    ASSERT_EQ(result.issues.size(), 1u) << listen << ": " << all_issues(result);
+    EXPECT_EQ(result.issues[0].key, "counters.listen");
+    EXPECT_EQ(result.issues[0].line, 2);
+  }
+}
+
+TEST(ConfigCounters, EachBadTokenLineIsReportedAtItsElement) {
+  const auto result =
+      parse("[counters]\ntokens = [\n  \"1:" + k_hash_a + "\",\n  \"0:" + k_hash_b +
+            "\",\n  \"07:" + k_hash_b + "\",\n  \"1000:" + k_hash_b + "\",\n  \"screen:" + k_hash_b +
+            "\",\n  \"2:" + k_hash_b.substr(1) + "\",\n  \"2:" + std::string(64, 'A') + "\",\n  \"" +
+            k_hash_b + "\",\n  \"display:" + k_hash_a + "\",\n]\n");
+  ASSERT_EQ(result.issues.size(), 8u) << all_issues(result);
+  for (std::size_t i = 0; i < result.issues.size(); ++i) {
+    EXPECT_EQ(result.issues[i].key, "counters.tokens");
+    EXPECT_EQ(result.issues[i].line, static_cast<int>(i) + 4) << describe(result.issues[i]);
+  }
+  EXPECT_THAT(result.issues.back().message, HasSubstr("listed twice"));
+  EXPECT_THAT(result.issues[0].message, HasSubstr("neither a counter number"));
+}
+
+TEST(ConfigCounters, TokenEntryShapes) {
+  EXPECT_EQ(parse_counter_token_entry("999:" + k_hash_a), (CounterTokenEntry{999, k_hash_a}));
+  EXPECT_EQ(parse_counter_token_entry("display:" + k_hash_a), (CounterTokenEntry{std::nullopt, k_hash_a}));
+  EXPECT_EQ(parse_counter_token_entry("-1:" + k_hash_a), std::nullopt);
+  EXPECT_EQ(parse_counter_token_entry("1:" + k_hash_a + "0"), std::nullopt);
+  EXPECT_EQ(parse_counter_token_entry(""), std::nullopt);
+  EXPECT_THAT(counter_token_problem("nocolon").value_or(""), HasSubstr("counter-token"));
+  EXPECT_EQ(counter_token_problem("12:" + k_hash_b), std::nullopt);
+}
+
+TEST(ConfigCounters, CounterNumbersHaveOneSpelling) {
+  EXPECT_EQ(parse_counter_number("1"), 1);
+  EXPECT_EQ(parse_counter_number("999"), 999);
+  for (const auto* text : {"", "0", "01", "1000", "+1", "-1", "1a", " 1"}) {
+    EXPECT_EQ(parse_counter_number(text), std::nullopt) << text;
   }
 }
 

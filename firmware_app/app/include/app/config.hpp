@@ -139,6 +139,20 @@ struct KioskConfig {
     friend bool operator==(const Staff&, const Staff&) = default;
   } staff;
 
+  // The counter link: the HTTPS service on the branch LAN that counter consoles (`branch-kiosk counter`)
+  // and now-serving displays talk to (docs/architecture.md, "Counter link"). Off while `listen` is empty.
+  // Relative file paths are taken under the kiosk's data directory.
+  struct Counters {
+    std::string listen;              // "HOST:PORT" to listen on, e.g. "0.0.0.0:8765"; empty: off
+    std::filesystem::path tls_cert;  // PEM server certificate (chain) of this appliance
+    std::filesystem::path tls_key;   // its PEM private key
+    // "<counter>:<sha256 hex>" (a counter console, counter 1-999) or "display:<sha256 hex>" (a now-serving
+    // display): the SHA-256 of each bearer token, as `branch-kiosk counter-token` prints it. The tokens
+    // themselves are never stored.
+    std::vector<std::string> tokens;
+    friend bool operator==(const Counters&, const Counters&) = default;
+  } counters;
+
   struct Logging {
     std::string level = "info";  // trace, debug, info, warn, error, off
     int max_file_kib = 5120;     // one log file rotates at this size
@@ -215,5 +229,19 @@ struct StaffPinSlot {
 };
 std::optional<StaffPinSlot> parse_staff_pin_slot(std::string_view entry);
 std::optional<std::string> staff_pin_slot_problem(std::string_view entry);
+
+// One entry of counters.tokens, split: who the token acts for and the SHA-256 of the token (64 lower-case
+// hex digits). parse_counter_token_entry returns nullopt for a malformed entry; counter_token_problem says
+// what is wrong.
+struct CounterTokenEntry {
+  std::optional<int> counter;  // set for a counter console's token; empty for the display's
+  std::string sha256_hex;
+  friend bool operator==(const CounterTokenEntry&, const CounterTokenEntry&) = default;
+};
+inline constexpr int k_max_counter_number = 999;
+// "1".."999" without sign or leading zeros (one spelling per counter); nothing otherwise.
+std::optional<int> parse_counter_number(std::string_view text);
+std::optional<CounterTokenEntry> parse_counter_token_entry(std::string_view entry);
+std::optional<std::string> counter_token_problem(std::string_view entry);
 
 }  // namespace kiosk::app

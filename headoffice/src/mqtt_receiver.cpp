@@ -192,7 +192,7 @@ void MqttReceiver::start() {
     impl->subscribe();
   });
   impl->client.set_connection_lost_handler(
-      [impl](const std::string& cause) { spdlog::warn("mqtt: connection lost: {}", cause); });
+      [](const std::string& cause) { spdlog::warn("mqtt: connection lost: {}", cause); });
   // Paho's callback thread only queues; ingest runs on the worker so a slow commit never blocks the
   // network loop. The broker's PUBACK is not our promise: the kiosk waits for our Ack.
   impl->client.set_message_callback([impl](mqtt::const_message_ptr message) {

@@ -160,11 +160,11 @@ struct CounterDesk::Impl {
 };
 
 CounterDesk::CounterDesk(store::Store& store, const platform::Clock& clock,
-                         std::vector<std::string> known_service_ids, std::string time_zone)
-    : CounterDesk(store.database(), clock, std::move(known_service_ids), std::move(time_zone)) {}
+                         std::vector<std::string> known_service_ids, const std::string& time_zone)
+    : CounterDesk(store.database(), clock, std::move(known_service_ids), time_zone) {}
 
 CounterDesk::CounterDesk(store::Database& connection, const platform::Clock& clock,
-                         std::vector<std::string> known_service_ids, std::string time_zone)
+                         std::vector<std::string> known_service_ids, const std::string& time_zone)
     : m_impl(std::make_unique<Impl>(connection, clock, std::move(known_service_ids), time_zone)) {}
 
 CounterDesk::~CounterDesk() = default;

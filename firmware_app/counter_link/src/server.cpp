@@ -164,7 +164,7 @@ std::unique_ptr<CounterLinkServer> CounterLinkServer::start(LinkServerOptions op
                            "application/json");
     }
   });
-  if (!server.bind_to_port(raw->options.host.c_str(), raw->options.port)) {
+  if (!server.bind_to_port(raw->options.host, raw->options.port)) {
     problem = "cannot listen on " + raw->options.host + ":" + std::to_string(raw->options.port);
     return nullptr;
   }

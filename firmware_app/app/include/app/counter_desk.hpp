@@ -79,11 +79,11 @@ class CounterDesk {
   // service ids (open and transfer check against them). `time_zone`: the branch's IANA zone, for the
   // branch-local day that "today's tickets" means.
   CounterDesk(store::Store& store, const platform::Clock& clock, std::vector<std::string> known_service_ids,
-              std::string time_zone);
+              const std::string& time_zone);
   // The same on a bare connection, e.g. store::Store::open_secondary's for the link's own thread. An
   // unknown `time_zone` falls back to UTC (config validation refuses unknown zones first).
   CounterDesk(store::Database& connection, const platform::Clock& clock,
-              std::vector<std::string> known_service_ids, std::string time_zone);
+              std::vector<std::string> known_service_ids, const std::string& time_zone);
   ~CounterDesk();
   CounterDesk(const CounterDesk&) = delete;
   CounterDesk& operator=(const CounterDesk&) = delete;

@@ -39,7 +39,7 @@ inline constexpr std::size_t k_max_announcements = 12;
 inline constexpr std::size_t k_max_id_length = 40;
 inline constexpr std::size_t k_max_title_code_points = 90;
 inline constexpr std::size_t k_max_body_code_points = 240;
-inline constexpr std::size_t k_max_document_bytes = 64 * 1024;
+inline constexpr std::size_t k_max_document_bytes = std::size_t{64} * 1024;
 
 struct Announcement {
   std::string id;

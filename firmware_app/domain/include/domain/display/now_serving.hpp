@@ -23,7 +23,7 @@ namespace kiosk::domain::display {
 
 // Bounds of the document. The display asks for a few calls at a time; anything bigger is not a
 // now-serving document.
-inline constexpr std::size_t k_max_document_bytes = 64 * 1024;
+inline constexpr std::size_t k_max_document_bytes = std::size_t{64} * 1024;
 inline constexpr std::size_t k_max_calls_per_document = 100;
 inline constexpr std::size_t k_max_number_length = 12;  // "A007"; ticket prefixes are short
 inline constexpr int k_max_counter = 999;

@@ -37,6 +37,9 @@ using counters::CounterResult;
 using counters::CounterState;
 using counters::TicketQueueEntry;
 
+// How far back the now-serving call log reaches (the display shows today only).
+constexpr auto k_call_log_days = std::chrono::days{7};
+
 const date::time_zone& zone_or_utc(const std::string& name) {
   try {
     return *date::locate_zone(name);
@@ -128,8 +131,11 @@ struct CounterDesk::Impl {
 
   void log_call(store::Transaction& tx, const TicketQueueEntry& ticket, int counter, domain::EventTime at,
                 bool recall) {
-    store::CounterRepository(db).append_call(
+    store::CounterRepository calls(db);
+    calls.append_call(
         tx, {0, ticket.ticket_id, ticket.number, ticket.service_id, counter, at, recall, local_day(at)});
+    // The log would otherwise grow for as long as the kiosk runs; a week is kept for questions about it.
+    calls.prune_calls_before(tx, local_day(at - k_call_log_days));
   }
 
   // One action: `work` runs in a write transaction and returns the domain's verdict; a refusal rolls

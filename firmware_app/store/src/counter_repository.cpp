@@ -236,6 +236,15 @@ std::int64_t CounterRepository::append_call(Transaction& tx, const CounterCallRo
   return db.last_insert_rowid();
 }
 
+std::int64_t CounterRepository::prune_calls_before(Transaction& tx, std::string_view local_day) {
+  Database& db = detail::writable(tx, "CounterRepository::prune_calls_before");
+  // counter_calls_by_day (local_day, seq) makes this a range seek: nothing to do costs one probe.
+  Statement remove(db, "DELETE FROM counter_calls WHERE local_day < ?1");
+  remove.bind_text(1, local_day);
+  remove.run();
+  return db.changes();
+}
+
 std::vector<CounterCallRow> CounterRepository::calls_after(std::int64_t after_seq, std::size_t limit) const {
   Statement query(m_db, "SELECT " + std::string(k_call_columns) +
                             " FROM counter_calls WHERE seq > ?1 ORDER BY seq LIMIT ?2");

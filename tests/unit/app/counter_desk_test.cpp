@@ -479,6 +479,25 @@ TEST_F(CounterDeskTest, CallLogListsCallsInOrder) {
   EXPECT_TRUE(m_desk->calls_after(all[3].seq, 10).empty());
 }
 
+TEST_F(CounterDeskTest, TheCallLogKeepsAWeek) {
+  issue("cash", 1, 5);
+  open(1, {"cash"});
+  ASSERT_EQ(call(1), "A001");
+  ASSERT_TRUE(m_desk->finish(1, Outcome::served).ok());
+  advance(std::chrono::days{6});  // 2026-11-30: still within the week
+  issue("cash", 1, 5, std::nullopt, "2026-11-30");
+  ASSERT_EQ(call(1), "A001");
+  ASSERT_TRUE(m_desk->finish(1, Outcome::served).ok());
+  EXPECT_EQ(store::CounterRepository(m_store->database()).calls_after(0, 100).size(), 2U);
+  advance(std::chrono::days{2});  // 2026-12-02: the first day is now more than a week back
+  issue("cash", 1, 5, std::nullopt, "2026-12-02");
+  ASSERT_EQ(call(1), "A001");
+  const auto kept = store::CounterRepository(m_store->database()).calls_after(0, 100);
+  ASSERT_EQ(kept.size(), 2U);
+  EXPECT_EQ(kept[0].local_day, "2026-11-30");
+  EXPECT_EQ(kept[1].local_day, "2026-12-02");
+}
+
 TEST_F(CounterDeskTest, CommitsAreAnnounced) {
   issue("cash", 1, 5);
   int commits = 0;

@@ -78,6 +78,9 @@ class CounterRepository {
 
   // Appends a call (row.seq is ignored) and returns its seq.
   std::int64_t append_call(Transaction& tx, const CounterCallRow& row);
+  // Deletes the calls of local days before `local_day` (the log only serves the display; head office has
+  // every call as an outbox event). Returns the rows deleted.
+  std::int64_t prune_calls_before(Transaction& tx, std::string_view local_day);
   // Calls with seq > after_seq, oldest first, at most `limit`.
   std::vector<CounterCallRow> calls_after(std::int64_t after_seq, std::size_t limit) const;
   // The newest `limit` calls of `local_day`, oldest first.

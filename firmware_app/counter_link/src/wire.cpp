@@ -160,27 +160,6 @@ json now_serving_to_json(const NowServing& document) {
   return json{{"calls", std::move(calls)}, {"latest_seq", document.latest_seq}};
 }
 
-std::optional<NowServing> now_serving_from_json(const json& object) {
-  if (!object.is_object()) {
-    return std::nullopt;
-  }
-  NowServing document;
-  const auto calls = object.find("calls");
-  if (!read(object, "latest_seq", document.latest_seq) || calls == object.end() || !calls->is_array()) {
-    return std::nullopt;
-  }
-  for (const auto& entry : *calls) {
-    app::CounterCall call;
-    if (!entry.is_object() || !read(entry, "seq", call.seq) || !read(entry, "number", call.number) ||
-        !read(entry, "counter", call.counter) || !read(entry, "service_id", call.service_id) ||
-        !read_time(entry, "at", call.at) || !read(entry, "recall", call.recall)) {
-      return std::nullopt;
-    }
-    document.calls.push_back(std::move(call));
-  }
-  return document;
-}
-
 json error_json(std::string_view error, std::string_view message) {
   return json{{"error", error}, {"message", message}};
 }

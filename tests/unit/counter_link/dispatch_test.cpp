@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "domain/display/now_serving.hpp"
+
 #include <date/date.h>
 #include <fmt/format.h>
 
@@ -132,8 +134,9 @@ TEST_F(DispatchTest, NowServingPagesAfterASeq) {
   }
   const auto all = dispatch(*m_desk, LinkRoute{LinkAction::now_serving, 0}, "", {"0", "10"});
   ASSERT_EQ(all.status, 200);
-  const auto document = now_serving_from_json(all.body);
-  ASSERT_TRUE(document);
+  const auto parsed = domain::display::parse_now_serving(all.body.dump());
+  ASSERT_TRUE(parsed.ok());
+  const auto& document = parsed.value;
   ASSERT_EQ(document->calls.size(), 3u);
   EXPECT_EQ(document->calls[0].number, "A001");
   EXPECT_EQ(document->latest_seq, document->calls[2].seq);

@@ -39,7 +39,8 @@ struct NowServing {
   std::int64_t latest_seq = 0;          // ask for calls after this next time
 };
 nlohmann::json now_serving_to_json(const NowServing& document);
-std::optional<NowServing> now_serving_from_json(const nlohmann::json& json);
+// The display reads this document with domain::display::parse_now_serving (bounded, hostile-input safe);
+// there is no second reader here.
 
 nlohmann::json error_json(std::string_view error, std::string_view message);
 

@@ -13,6 +13,7 @@
 #include "sync/protocol/cmd.hpp"
 #include "sync/protocol/state.hpp"
 #include "sync/protocol/topics.hpp"
+#include "sync/tcp_nodelay.hpp"
 
 namespace kiosk::headoffice {
 
@@ -189,6 +190,11 @@ void MqttReceiver::start() {
   Impl* impl = m_impl.get();
   impl->client.set_connected_handler([impl](const std::string&) {
     spdlog::info("mqtt: connected to {}", impl->options.uri);
+    // Paho leaves Nagle on: each Ack, written right after the batch's PUBACK, would wait for the
+    // broker's delayed ACK (~40 ms; sync/tcp_nodelay.hpp).
+    if (const auto port = sync::uri_port(impl->options.uri, sync::k_default_mqtts_port)) {
+      sync::set_nodelay_on_connections_to(*port);
+    }
     impl->subscribe();
   });
   impl->client.set_connection_lost_handler(

@@ -8,6 +8,7 @@
 #include "domain/event.hpp"
 #include "sync/protocol/state.hpp"
 #include "sync/protocol/topics.hpp"
+#include "sync/tcp_nodelay.hpp"
 #include "wire.hpp"
 
 namespace kiosk::sync {
@@ -241,6 +242,15 @@ struct MqttTransport::Impl final : public mqtt::iaction_listener {
     }
   }
 
+  // Paho leaves Nagle on: the next batch, written while the last one's PUBACK is on its way, would wait
+  // for a delayed ACK (sync/tcp_nodelay.hpp).
+  void disable_nagle() const {
+    const auto port = uri_port(config.server_uri, k_default_mqtts_port);
+    if (!port || set_nodelay_on_connections_to(*port) == 0) {
+      spdlog::debug("sync/mqtt: no socket to {} needed TCP_NODELAY", config.server_uri);
+    }
+  }
+
   void run() {
     std::unique_lock lock(mutex);
     while (!stopping) {
@@ -259,6 +269,7 @@ struct MqttTransport::Impl final : public mqtt::iaction_listener {
         backoff.reset();
         lock.unlock();
         spdlog::info("sync/mqtt: connected to {}", config.server_uri);
+        disable_nagle();
         connected = true;
         status.set_connected(true);
         notify([](TransportListener& l) { l.on_connected(); });

@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "app/staff_desk.hpp"
 #include "platform/input.hpp"
+#include "temp_dir.hpp"
 #include "ui_harness.hpp"
 
 namespace kiosk::test {
@@ -132,7 +134,8 @@ TEST_F(Staff, TheRightPinOpensTheDashboardWithTodaysFigures) {
   check_legible("satisfaction");
   ASSERT_TRUE(ui.tap("staff.tab.complaints"));
   EXPECT_EQ(text_of("staff.figure.open"), "1");
-  EXPECT_NE(ui.widgets().find("staff.bar.complaint.0.value"), nullptr);
+  ASSERT_EQ(ui.vm().staff_dashboard.complaints.size(), 1U);
+  EXPECT_NE(ui.widgets().find("staff.reprint." + ui.vm().staff_dashboard.complaints[0].id), nullptr);
   check_legible("complaints");
   ASSERT_TRUE(ui.tap("staff.tab.trend"));
   EXPECT_EQ(text_of("staff.figure.trend_total"), "2");
@@ -209,6 +212,121 @@ TEST_F(Staff, RelocksAfterTwoMinutesWithoutATouch) {
   ui.wait(20s);
   EXPECT_EQ(ui.vm().screen, app::ScreenId::attract);
   EXPECT_EQ(ui.services().staff->mode(), domain::staff::StaffMode::closed);
+}
+
+app::ComplaintSubmission complaint_about(std::string description) {
+  app::ComplaintSubmission complaint;
+  complaint.product_id = "branch_service";
+  complaint.issue_id = "wait_time";
+  complaint.description = std::move(description);
+  complaint.language = "en";
+  return complaint;
+}
+
+std::string file_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The customer lost the acknowledgement: staff reprint it from the complaints tab. The printer gets the
+// reference and a new code, the screen shows how it went, and the lost receipt's code stops working.
+TEST(StaffReprint, PrintsANewCodeAndTheLostOneStopsWorking) {
+  TempDir printer_dir("reprint-printer");
+  auto config = staff_config();
+  config.printer.transport = app::PrinterTransport::file;
+  config.printer.target = printer_dir.path().string();
+  config.printer.mode = app::PrintMode::text;
+  UiHarness ui(1920, 1080, config);
+  const auto receipt = ui.services().desk->submit_complaint(complaint_about("Nobody called my number."));
+  ASSERT_TRUE(receipt.ok());
+  const auto reference = receipt.value->reference;
+  hold_corner(ui);
+  tap_pin(ui, "2468");
+  ASSERT_TRUE(ui.tap("staff.tab.complaints"));
+  const auto* row = ui.widgets().find("staff.complaint." + receipt.value->id);
+  ASSERT_NE(row, nullptr);
+  EXPECT_NE(row->text.find(reference), std::string::npos) << row->text;
+  ASSERT_TRUE(ui.tap("staff.reprint." + receipt.value->id));
+
+  // The spooler prints on its own thread: wait (bounded, real time) for the job's outcome.
+  for (int i = 0; i < 500 && ui.vm().staff_dashboard.complaint_notice.find("Printed") != 0; ++i) {
+    std::this_thread::sleep_for(10ms);
+    ui.wait(0ms);
+  }
+  const auto& reprint = ui.services().staff->last_reprint();
+  ASSERT_TRUE(reprint);
+  const auto notice = ui.vm().staff_dashboard.complaint_notice;
+  EXPECT_EQ(notice.find("Printed " + reference + " with the new code " + reprint->lookup_code), 0U) << notice;
+  EXPECT_FALSE(ui.vm().staff_dashboard.complaint_notice_is_problem);
+  std::vector<std::filesystem::path> jobs;
+  for (const auto& entry : std::filesystem::directory_iterator(printer_dir.path())) {
+    jobs.push_back(entry.path());
+  }
+  ASSERT_EQ(jobs.size(), 1U);  // the reprint only: submit_complaint above does not print
+  const auto printed = file_text(jobs[0]);
+  EXPECT_NE(printed.find(reference), std::string::npos);
+  EXPECT_NE(printed.find(reprint->lookup_code), std::string::npos);
+  EXPECT_NE(printed.find("Nobody called my number."), std::string::npos);
+  check_legible(ui, "reprinted");
+
+  EXPECT_TRUE(ui.services().desk->look_up_complaint(reference, reprint->lookup_code).ok());
+  if (reprint->lookup_code != receipt.value->lookup_code) {
+    EXPECT_FALSE(ui.services().desk->look_up_complaint(reference, receipt.value->lookup_code).ok());
+  }
+  ASSERT_TRUE(ui.tap("staff.dashboard.sign_out"));
+  EXPECT_FALSE(ui.services().staff->last_reprint());
+}
+
+// Without a printer the new code is on the staff screen, said as a problem.
+TEST(StaffReprint, WithoutAPrinterStaffGetTheCodeOnScreen) {
+  UiHarness ui(1920, 1080, staff_config());
+  const auto receipt = ui.services().desk->submit_complaint(complaint_about("The queue did not move."));
+  ASSERT_TRUE(receipt.ok());
+  hold_corner(ui);
+  tap_pin(ui, "2468");
+  ASSERT_TRUE(ui.tap("staff.tab.complaints"));
+  ASSERT_TRUE(ui.tap("staff.reprint." + receipt.value->id));
+  const auto& reprint = ui.services().staff->last_reprint();
+  ASSERT_TRUE(reprint);
+  const auto vm = ui.vm().staff_dashboard;
+  EXPECT_TRUE(vm.complaint_notice_is_problem);
+  EXPECT_NE(vm.complaint_notice.find("Printer unavailable"), std::string::npos);
+  EXPECT_NE(vm.complaint_notice.find(reprint->lookup_code), std::string::npos);
+  EXPECT_NE(ui.widgets().find("staff.complaints.notice"), nullptr);
+  check_legible(ui, "reprint_no_printer");
+}
+
+// More open complaints than fit on the small panel: Next and Previous page through all of them.
+TEST(StaffReprint, TheComplaintListPagesOnTheSmallPanel) {
+  UiHarness ui(800, 480, staff_config());
+  constexpr std::size_t k_complaints = 9;
+  for (std::size_t i = 0; i < k_complaints; ++i) {
+    ASSERT_TRUE(ui.services().desk->submit_complaint(complaint_about("Complaint " + std::to_string(i))).ok());
+  }
+  hold_corner(ui);
+  tap_pin(ui, "2468");
+  ASSERT_TRUE(ui.tap("staff.tab.complaints"));
+  check_legible(ui, "complaints_page1_800");
+  ASSERT_EQ(ui.widgets().find("staff.complaints.previous"), nullptr);
+  std::set<std::string> seen;
+  for (int page = 0; page < static_cast<int>(k_complaints); ++page) {
+    for (const auto& row : ui.vm().staff_dashboard.complaints) {
+      if (ui.widgets().find("staff.reprint." + row.id) != nullptr) {
+        seen.insert(row.id);
+      }
+    }
+    if (ui.widgets().find("staff.complaints.next") == nullptr) {
+      break;
+    }
+    ASSERT_TRUE(ui.tap("staff.complaints.next"));
+  }
+  EXPECT_EQ(seen.size(), k_complaints);  // every complaint was on some page
+  EXPECT_NE(ui.widgets().find("staff.complaints.previous"), nullptr);
+  check_legible(ui, "complaints_last_page_800");
+  ASSERT_TRUE(ui.tap("staff.complaints.previous"));
+  EXPECT_LT(ui.vm().staff_dashboard.complaints_from, k_complaints - 1);
 }
 
 class StaffTabs : public ::testing::TestWithParam<std::string> {};

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "app/customer_desk.hpp"
+#include "device_random.hpp"
 #include "domain/complaints/business_days.hpp"
 #include "domain/complaints/priority.hpp"
 #include "domain/event.hpp"
@@ -22,18 +23,6 @@
 #include "store/transaction.hpp"
 
 namespace kiosk::app {
-
-// Randomness for lookup codes: the operating system's generator.
-class DeviceRandom final : public domain::RandomSource {
- public:
-  std::uint64_t next_u64() override {
-    std::uniform_int_distribution<std::uint64_t> all;
-    return all(m_device);
-  }
-
- private:
-  std::random_device m_device;
-};
 
 struct CustomerDesk::Impl {
   Impl(store::Store& store_, KioskConfig config_, const platform::Clock& clock_)

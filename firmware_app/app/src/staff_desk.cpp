@@ -224,6 +224,8 @@ void StaffDesk::after_step(const staff::GateStep& step, const staff::StaffActor&
     m_complaint_facts.clear();
     m_tab = "queue";
     m_last_export.reset();
+    m_last_reprint.reset();  // the new code never stays on screen behind a customer
+    m_complaints_from = 0;
   }
   if (step.mode == StaffMode::closed) {
     m_pin.clear();
@@ -257,21 +259,7 @@ void StaffDesk::audit(staff::StaffAction action, const staff::StaffActor& actor,
                       bool save_lock_state) {
   try {
     store::Transaction transaction(m_store.database());
-    staff::AuditEntry entry{actor, action, now(), std::move(target)};
-    domain::EventRecord event;
-    const auto at = m_clock.utc_now();
-    event.id = m_store.new_event_id(at);
-    event.type = "staff.action";
-    event.schema = 1;
-    event.at = std::chrono::time_point_cast<std::chrono::milliseconds>(at);
-    event.data_json = nlohmann::json{{"action", staff::to_string(action)},
-                                     {"slot_id", entry.who.slot_id},
-                                     {"role", entry.who.role},
-                                     {"target", entry.target},
-                                     {"at", domain::format_rfc3339_utc(entry.when)}}
-                          .dump();
-    store::StaffAuditRepository(m_store.database()).insert(transaction, entry, event.id);
-    m_store.outbox().append(transaction, event);
+    append_audit(transaction, action, actor, std::move(target));
     if (save_lock_state) {
       store::StaffLockStore(m_store.database()).save(staff::to_json(m_gate.lock_state()));
     }
@@ -282,6 +270,25 @@ void StaffDesk::audit(staff::StaffAction action, const staff::StaffActor& actor,
   } catch (const std::exception& error) {
     spdlog::error("staff action {} not audited: {}", staff::to_string(action), error.what());
   }
+}
+
+void StaffDesk::append_audit(store::Transaction& transaction, staff::StaffAction action,
+                             const staff::StaffActor& actor, std::string target) {
+  staff::AuditEntry entry{actor, action, now(), std::move(target)};
+  domain::EventRecord event;
+  const auto at = m_clock.utc_now();
+  event.id = m_store.new_event_id(at);
+  event.type = "staff.action";
+  event.schema = 1;
+  event.at = std::chrono::time_point_cast<std::chrono::milliseconds>(at);
+  event.data_json = nlohmann::json{{"action", staff::to_string(action)},
+                                   {"slot_id", entry.who.slot_id},
+                                   {"role", entry.who.role},
+                                   {"target", entry.target},
+                                   {"at", domain::format_rfc3339_utc(entry.when)}}
+                        .dump();
+  store::StaffAuditRepository(m_store.database()).insert(transaction, entry, event.id);
+  m_store.outbox().append(transaction, event);
 }
 
 }  // namespace kiosk::app

@@ -7,11 +7,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <map>
 
 #include "app/customer_desk.hpp"
 #include "app/kiosk_app.hpp"
+#include "app/print_coordinator.hpp"
 #include "app/staff_desk.hpp"
+#include "domain/complaints/status.hpp"
+#include "flows/flows.hpp"
 #include "i18n/catalog.hpp"
 
 namespace kiosk::app {
@@ -133,7 +138,75 @@ void satisfaction_tab(const dashboard::Dashboard& board, const i18n::Catalog& ca
   vm.empty_text = catalog.tr("No survey answers today.");
 }
 
-void complaints_tab(const StaffDesk& staff, const dashboard::Dashboard& board, const i18n::Catalog& catalog,
+// What follows `prefix` in an intent argument such as "staff.reprint:<id>"; nullopt without the prefix.
+std::optional<std::string_view> after_prefix(std::string_view argument, std::string_view prefix) {
+  if (!argument.starts_with(prefix)) {
+    return std::nullopt;
+  }
+  return argument.substr(prefix.size());
+}
+
+std::string product_name(const StaffDesk& staff, const std::string& product_id, const std::string& language) {
+  for (const auto& product : staff.content().taxonomy.products) {
+    if (product.id == product_id) {
+      return product.name.in(language);
+    }
+  }
+  return product_id;
+}
+
+StaffComplaintRowVm complaint_row(const StaffDesk& staff, const dashboard::ComplaintFact& fact,
+                                  const i18n::Catalog& catalog, const std::string& language) {
+  const auto day = [&](domain::EventTime at) { return local_time(staff.config(), at, "%Y-%m-%d"); };
+  StaffComplaintRowVm row;
+  row.id = fact.id;
+  row.reference = fact.reference;
+  row.about = product_name(staff, fact.product, language);
+  row.status = complaint_status_name(catalog, domain::complaints::to_string(fact.status));
+  row.deadlines = i18n::format_named(catalog.tr("Confirm by {ack_date}, answer by {final_date}"),
+                                     {{"ack_date", day(fact.ack_due)}, {"final_date", day(fact.final_due)}});
+  switch (dashboard::deadline_state(fact, staff.dashboard_at())) {
+    case dashboard::DeadlineState::overdue:
+      row.alert_text = catalog.tr("Overdue");
+      break;
+    case dashboard::DeadlineState::ack_overdue:
+      row.alert_text = catalog.tr("Confirmation overdue");
+      break;
+    case dashboard::DeadlineState::due_within_day:
+      row.alert_text = catalog.tr("Due within a day");
+      break;
+    case dashboard::DeadlineState::on_time:
+      break;
+  }
+  row.alert = !row.alert_text.empty();
+  return row;
+}
+
+std::string reprint_notice(const LastReprint& reprint, const PrintCoordinator* printing,
+                           const i18n::Catalog& catalog, bool& problem) {
+  const std::map<std::string, std::string, std::less<>> names = {{"reference", reprint.reference},
+                                                                 {"code", reprint.lookup_code}};
+  const auto state = printing != nullptr && reprint.print_job ? printing->state(reprint.print_job)
+                                                              : PrintState::not_configured;
+  problem = state == PrintState::failed || state == PrintState::not_configured;
+  switch (state) {
+    case PrintState::printing:
+      return i18n::format_named(catalog.tr("Printing {reference} again with the new code {code}..."), names);
+    case PrintState::printed:
+      return i18n::format_named(
+          catalog.tr("Printed {reference} with the new code {code}. The old code no longer works."), names);
+    case PrintState::failed:
+    case PrintState::not_configured:
+      break;
+  }
+  return i18n::format_named(
+      catalog.tr("Printer unavailable. Give the customer {reference} and the new code {code} in writing; "
+                 "the old code no longer works."),
+      names);
+}
+
+void complaints_tab(const StaffDesk& staff, const PrintCoordinator* printing,
+                    const dashboard::Dashboard& board, const i18n::Catalog& catalog,
                     const std::string& language, StaffDashboardVm& vm) {
   const auto& figures = board.complaints;
   vm.section_title = catalog.tr("Complaints");
@@ -144,30 +217,23 @@ void complaints_tab(const StaffDesk& staff, const dashboard::Dashboard& board, c
       {"due_within_day", std::string(catalog.tr("Due within a day")), count_text(figures.due_within_day)},
   };
   vm.bars_title = catalog.tr("Open complaints, earliest deadline first");
+  vm.reprint_label = catalog.tr("Reprint");
+  vm.previous_label = catalog.tr("Previous");
+  vm.next_label = catalog.tr("Next");
+  // The screen shows as many rows as fit; it never needs more than a tall screen holds.
+  constexpr std::size_t k_rows_sent = 12;
   const auto& facts = staff.complaint_facts();
-  const auto now = staff.dashboard_at();
-  constexpr std::size_t k_listed = 5;
-  for (std::size_t n = 0; n < figures.open_by_deadline.size() && n < k_listed; ++n) {
+  vm.complaints_total = figures.open_by_deadline.size();
+  vm.complaints_from = std::min(staff.complaints_from(), vm.complaints_total);
+  for (std::size_t n = vm.complaints_from; n < vm.complaints_total && vm.complaints.size() < k_rows_sent;
+       ++n) {
     const auto index = figures.open_by_deadline[n];
-    if (index >= facts.size()) {
-      continue;
+    if (index < facts.size()) {
+      vm.complaints.push_back(complaint_row(staff, facts[index], catalog, language));
     }
-    const auto& fact = facts[index];
-    std::string label = fact.product;
-    for (const auto& product : staff.content().taxonomy.products) {
-      if (product.id == fact.product) {
-        label = product.name.in(language);
-      }
-    }
-    // The bar shows how much of the time to the final deadline has gone.
-    const auto span = std::max<double>(1.0, static_cast<double>((fact.final_due - fact.received_at).count()));
-    const auto used = static_cast<double>((now - fact.received_at).count()) / span;
-    const bool overdue = dashboard::deadline_passed(fact.final_due, now);
-    vm.bars.push_back({"complaint." + std::to_string(n), label,
-                       i18n::format_named(catalog.tr("due {date}"),
-                                          {{"date", local_time(staff.config(), fact.final_due, "%Y-%m-%d")}}),
-                       static_cast<float>(std::clamp(used, 0.0, 1.0)), overdue,
-                       overdue ? std::string(catalog.tr("Overdue")) : std::string()});
+  }
+  if (const auto& reprint = staff.last_reprint()) {
+    vm.complaint_notice = reprint_notice(*reprint, printing, catalog, vm.complaint_notice_is_problem);
   }
   vm.empty_text = catalog.tr("No open complaints.");
 }
@@ -195,6 +261,18 @@ void trend_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, 
 }
 
 }  // namespace
+
+void KioskApp::reprint_acknowledgement(std::string_view complaint_id) {
+  const auto reprint = m_staff->reprint_acknowledgement(complaint_id);
+  if (!reprint) {
+    return;
+  }
+  std::optional<std::uint64_t> job;
+  if (m_printing != nullptr) {
+    job = m_printing->print_acknowledgement(reprint->receipt, reprint->details);
+  }
+  m_staff->reprint_sent(job);
+}
 
 void KioskApp::apply_staff_intent(const Intent& intent) {
   if (m_staff_preview || m_staff == nullptr) {
@@ -234,6 +312,14 @@ void KioskApp::apply_staff_intent(const Intent& intent) {
       m_staff->export_csv();
     } else if (intent.argument == "staff.sign_out") {
       m_staff->sign_out();
+    } else if (const auto id = after_prefix(intent.argument, "staff.reprint:")) {
+      reprint_acknowledgement(*id);
+    } else if (const auto from = after_prefix(intent.argument, "staff.complaints_from:")) {
+      std::size_t first = 0;
+      const auto [end, error] = std::from_chars(from->data(), from->data() + from->size(), first);
+      if (error == std::errc() && end == from->data() + from->size()) {
+        m_staff->show_complaints_from(first);
+      }
     }
   }
 }
@@ -310,7 +396,7 @@ void KioskApp::fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const {
   } else if (tab == "satisfaction") {
     satisfaction_tab(*board, catalog, board_vm);
   } else if (tab == "complaints") {
-    complaints_tab(*m_staff, *board, catalog, language, board_vm);
+    complaints_tab(*m_staff, m_printing, *board, catalog, language, board_vm);
   } else if (tab == "trend") {
     trend_tab(*board, catalog, board_vm);
   } else {

@@ -209,6 +209,16 @@ bool ComplaintRepository::lookup_code_matches(std::string_view complaint_id, std
          CRYPTO_memcmp(stored->data(), code.data(), code.size()) == 0;
 }
 
+bool ComplaintRepository::replace_lookup_code(Transaction& tx, std::string_view complaint_id,
+                                              std::string_view code, const PiiCipher& cipher) {
+  Database& db = detail::writable(tx, "ComplaintRepository::replace_lookup_code");
+  Statement update(db, "UPDATE complaints SET sealed_lookup = ?2 WHERE id = ?1");
+  update.bind_text(1, complaint_id);
+  update.bind_blob(2, cipher.seal(code, PiiCipher::row_aad(k_table, complaint_id, k_lookup_column)));
+  update.run();
+  return db.changes() > 0;
+}
+
 bool ComplaintRepository::append_status(Transaction& tx, std::string_view complaint_id,
                                         const ComplaintStatusRow& entry) {
   Database& db = detail::writable(tx, "ComplaintRepository::append_status");

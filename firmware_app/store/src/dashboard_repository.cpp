@@ -138,7 +138,8 @@ std::vector<SurveyResponseRow> DashboardRepository::survey_responses(domain::Eve
 std::vector<dashboard::ComplaintFact> DashboardRepository::complaints(domain::EventTime since) const {
   Statement query(
       m_db,
-      "SELECT product_id, issue_id, status, received_at, ack_due_at, final_due_at, status_updated_at "
+      "SELECT product_id, issue_id, status, received_at, ack_due_at, final_due_at, status_updated_at, id, "
+      "reference "
       "FROM complaints WHERE status IN ('received', 'acknowledged', 'in_progress') "
       "OR received_at >= ?1 OR status_updated_at >= ?1 ORDER BY received_at, seq");
   detail::bind_time(query, 1, since);
@@ -149,6 +150,8 @@ std::vector<dashboard::ComplaintFact> DashboardRepository::complaints(domain::Ev
       continue;
     }
     dashboard::ComplaintFact fact;
+    fact.id = query.column_text(7);
+    fact.reference = query.column_text(8);
     fact.product = query.column_text(0);
     fact.issue = query.column_text(1);
     fact.status = *status;

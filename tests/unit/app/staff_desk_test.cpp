@@ -278,6 +278,57 @@ TEST_F(StaffDeskTest, ExportsFiguresAndOpenComplaintsWithContactMasked) {
             "csv:" + result.file.filename().string().substr(0, result.file.filename().string().size() - 12));
 }
 
+TEST_F(StaffDeskTest, AReprintGetsANewCodeTheOldOneStopsWorkingAndItIsAudited) {
+  const auto receipt = desk->submit_complaint(complaint("The card machine kept my card"));
+  ASSERT_TRUE(receipt.ok());
+  const auto old_code = receipt.value->lookup_code;
+  ASSERT_TRUE(desk->look_up_complaint(receipt.value->reference, old_code).ok());
+  const auto id = receipt.value->id;
+
+  EXPECT_FALSE(staff->reprint_acknowledgement(id));  // closed: refused, nothing changes
+  staff->request_pin();
+  enter("2468");
+  EXPECT_FALSE(staff->reprint_acknowledgement("not-a-listed-complaint"));
+  const auto reprint = staff->reprint_acknowledgement(id);
+  ASSERT_TRUE(reprint);
+  const auto& printed = reprint->receipt;
+  EXPECT_EQ(printed.reference, receipt.value->reference);
+  EXPECT_EQ(printed.acknowledge_by, receipt.value->acknowledge_by);
+  EXPECT_EQ(printed.final_response_by, receipt.value->final_response_by);
+  EXPECT_EQ(printed.lookup_code.size(), 4U);
+  EXPECT_EQ(reprint->details.description, "The card machine kept my card");
+  EXPECT_EQ(reprint->details.product_id, "branch_service");
+  EXPECT_EQ(reprint->details.language, "en");
+
+  // The new code works and the lost receipt's does not (unless the 1-in-10,000 draw repeated it).
+  EXPECT_TRUE(desk->look_up_complaint(printed.reference, printed.lookup_code).ok());
+  if (printed.lookup_code != old_code) {
+    EXPECT_FALSE(desk->look_up_complaint(printed.reference, old_code).ok());
+  }
+  EXPECT_EQ(audited_actions().back(), "acknowledgement_reprinted");
+  EXPECT_EQ(events("staff.action").back()["target"], "complaint:" + printed.reference);
+  EXPECT_EQ(events("staff.action").back()["slot_id"], "manager");
+  ASSERT_TRUE(staff->last_reprint());
+  EXPECT_EQ(staff->last_reprint()->lookup_code, printed.lookup_code);
+
+  staff->sign_out();  // the new code leaves the screen with staff mode
+  EXPECT_FALSE(staff->last_reprint());
+}
+
+TEST_F(StaffDeskTest, ComplaintsPageStaysInsideTheOpenList) {
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(desk->submit_complaint(complaint("Complaint number " + std::to_string(i))).ok());
+  }
+  staff->request_pin();
+  enter("2468");
+  staff->show_complaints_from(2);
+  EXPECT_EQ(staff->complaints_from(), 2U);
+  staff->show_complaints_from(50);
+  EXPECT_EQ(staff->complaints_from(), 2U);  // the last one, never past the end
+  staff->sign_out();
+  EXPECT_EQ(staff->complaints_from(), 0U);
+}
+
 TEST(StaffCsv, QuotesFieldsAsRfc4180AndDefusesFormulas) {
   std::string out;
   append_csv_record(out, {"plain", "a,b", "say \"hi\"", "two\nlines", " padded", "", "Ærlig 你好"});

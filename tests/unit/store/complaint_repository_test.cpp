@@ -85,6 +85,19 @@ TEST_F(Complaints, LookupCodeIsCheckedWithoutBeingStoredInPlain) {
   EXPECT_FALSE(repo.lookup_code_matches(complaint.record.id, "4821", PiiCipher(make_key(3))));
 }
 
+TEST_F(Complaints, AReplacedLookupCodeIsTheOnlyOneThatMatches) {
+  const NewComplaint complaint = submit();
+  ComplaintRepository repo(db());
+  {
+    Transaction tx(db());
+    EXPECT_TRUE(repo.replace_lookup_code(tx, complaint.record.id, "1593", m_cipher));
+    EXPECT_FALSE(repo.replace_lookup_code(tx, "unknown", "1593", m_cipher));
+    tx.commit();
+  }
+  EXPECT_TRUE(repo.lookup_code_matches(complaint.record.id, "1593", m_cipher));
+  EXPECT_FALSE(repo.lookup_code_matches(complaint.record.id, "4821", m_cipher));
+}
+
 TEST_F(Complaints, SealedValuesMovedToAnotherRowDoNotOpen) {
   const NewComplaint first = submit("first text");
   const NewComplaint second = submit("second text");

@@ -152,6 +152,115 @@ void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area)
   }
 }
 
+// The hatched alert strip at a row's left edge: a shape cue besides the colour and the words.
+void alert_strip(Rect strip, float scale) {
+  auto* draw_list = ImGui::GetWindowDrawList();
+  draw_list->AddRectFilled({strip.x, strip.y}, {strip.right(), strip.bottom()}, u32(k_alert));
+  const float spacing = 8.0F * scale;
+  for (float y = strip.y; y < strip.bottom(); y += spacing) {
+    draw_list->AddLine({strip.x, std::min(strip.bottom(), y + strip.w)}, {strip.right(), y},
+                       ImGui::GetColorU32(ImVec4(1.0F, 1.0F, 1.0F, 1.0F)), 1.5F);
+  }
+}
+
+void draw_complaint_row(const app::StaffComplaintRowVm& row, const std::string& reprint_label,
+                        app::Intents& intents, DrawContext& context, Rect rect) {
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  auto* draw_list = ImGui::GetWindowDrawList();
+  draw_list->AddRect({rect.x, rect.y}, {rect.right(), rect.bottom()}, u32(palette.outline),
+                     6.0F * layout.scale);
+  const float strip = 8.0F * layout.scale;
+  if (row.alert) {
+    alert_strip(Rect{rect.x, rect.y, strip, rect.h}, layout.scale);
+  }
+  const float button_width = std::max(rect.w * 0.2F, layout.min_target * 2.2F);
+  const Rect text{rect.x + strip + layout.gap * 0.4F, rect.y, rect.w - button_width - strip - layout.gap,
+                  rect.h};
+  const std::string first = row.reference + "  " + row.about + "  -  " + row.status;
+  const std::string second = row.alert ? row.alert_text + "  -  " + row.deadlines : row.deadlines;
+  text_block(context, "staff.complaint." + row.id, first, text.take_top(text.h * 0.5F),
+             {.role = FontRole::small,
+              .smallest = FontRole::small,
+              .colour = palette.text,
+              .centre_vertically = true});
+  text_block(context, "staff.complaint." + row.id + ".deadlines", second,
+             Rect{text.x, text.y + text.h * 0.5F, text.w, text.h * 0.5F},
+             {.role = FontRole::small,
+              .smallest = FontRole::small,
+              .colour = row.alert ? k_alert : palette.text_muted,
+              .centre_vertically = true});
+  const Rect target{rect.right() - button_width, rect.y, button_width, rect.h};
+  if (button(context, "staff.reprint." + row.id, reprint_label, target, ButtonKind::secondary,
+             FontRole::small)) {
+    intents.emit(app::Intent::Kind::action, "staff.reprint:" + row.id);
+  }
+}
+
+// As many rows as fit, then Previous / "5-8 / 12" / Next when the list is longer.
+void draw_complaints(const app::StaffDashboardVm& vm, app::Intents& intents, DrawContext& context,
+                     Rect area) {
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  const float line = context.fonts.get(FontRole::small)->FontSize * 1.3F;
+  if (!vm.complaint_notice.empty()) {
+    text_block(context, "staff.complaints.notice", vm.complaint_notice, area.take_top(line * 2.0F),
+               {.role = FontRole::small,
+                .smallest = FontRole::small,
+                .colour = vm.complaint_notice_is_problem ? k_alert : palette.text});
+    area = area.below(line * 2.0F, layout.gap * 0.3F);
+  }
+  if (!vm.bars_title.empty()) {
+    text_block(context, "staff.bars.title", vm.bars_title, area.take_top(line),
+               {.role = FontRole::small, .colour = palette.text_muted});
+    area = area.below(line, layout.gap * 0.3F);
+  }
+  if (vm.complaints.empty()) {
+    text_block(context, "staff.bars.empty", vm.empty_text, area.take_top(std::min(area.h, line * 2.0F)),
+               {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text});
+    return;
+  }
+  const float row_height = std::max(layout.min_target, line * 2.2F);
+  const float gap = layout.gap * 0.25F;
+  const auto rows_in = [&](float height) {
+    return static_cast<std::size_t>(std::max(0.0F, std::floor((height + gap) / (row_height + gap))));
+  };
+  std::size_t fit = rows_in(area.h);
+  const bool paged = vm.complaints_total > fit || vm.complaints_from > 0;
+  if (paged) {
+    fit = rows_in(area.h - layout.min_target - gap);
+  }
+  fit = std::max<std::size_t>(fit, 1);  // one row always, even if it overlaps the pager on a tiny panel
+  const std::size_t shown = std::min(fit, vm.complaints.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Rect rect{area.x, area.y + static_cast<float>(i) * (row_height + gap), area.w, row_height};
+    draw_complaint_row(vm.complaints[i], vm.reprint_label, intents, context, rect);
+  }
+  if (!paged) {
+    return;
+  }
+  const Rect pager{area.x, area.bottom() - layout.min_target, area.w, layout.min_target};
+  const float button_width = std::max(pager.w * 0.25F, layout.min_target * 2.5F);
+  if (vm.complaints_from > 0 &&
+      button(context, "staff.complaints.previous", vm.previous_label,
+             Rect{pager.x, pager.y, button_width, pager.h}, ButtonKind::secondary, FontRole::small)) {
+    const std::size_t back = vm.complaints_from > fit ? vm.complaints_from - fit : 0;
+    intents.emit(app::Intent::Kind::action, "staff.complaints_from:" + std::to_string(back));
+  }
+  const std::size_t last = vm.complaints_from + shown;
+  text_block(
+      context, "staff.complaints.page",
+      std::to_string(vm.complaints_from + 1) + "-" + std::to_string(last) + " / " +
+          std::to_string(vm.complaints_total),
+      Rect{pager.x + button_width, pager.y, pager.w - 2 * button_width, pager.h},
+      {.role = FontRole::small, .colour = palette.text, .align = Align::center, .centre_vertically = true});
+  if (last < vm.complaints_total && button(context, "staff.complaints.next", vm.next_label,
+                                           Rect{pager.right() - button_width, pager.y, button_width, pager.h},
+                                           ButtonKind::secondary, FontRole::small)) {
+    intents.emit(app::Intent::Kind::action, "staff.complaints_from:" + std::to_string(last));
+  }
+}
+
 void draw_trend(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
   const auto& layout = context.layout;
   const auto& palette = context.palette;
@@ -208,6 +317,8 @@ void draw_staff_dashboard(const app::StaffDashboardVm& vm, app::Intents& intents
   area = area.below(figures, layout.gap * 0.5F);
   if (!vm.trend.empty()) {
     draw_trend(vm, context, area);
+  } else if (!vm.reprint_label.empty()) {  // the complaints tab
+    draw_complaints(vm, intents, context, area);
   } else {
     draw_bars(vm, context, area);
   }

@@ -27,7 +27,7 @@ struct TextFieldVm {
   std::string label;
   std::string value;  // what to show: the text, or its masked form once the customer left the field
   std::string placeholder;
-  std::string error;  // translated, empty when fine
+  std::string error;    // translated, empty when fine
   std::string counter;  // "120 / 4000" for long fields, else empty
   bool focused = false;
   bool multiline = false;
@@ -234,6 +234,5 @@ struct PrivacyVm {
   std::vector<std::string> paragraphs;
   std::string close_label;
 };
-
 
 }  // namespace kiosk::app

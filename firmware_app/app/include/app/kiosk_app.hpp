@@ -111,6 +111,8 @@ class KioskApp {
   bool open_staff_pin(TimePoint now);
   TimePoint customer_next_wake(TimePoint now) const;
   void apply_staff_intent(const Intent& intent);
+  // Staff asked to reprint a complaint's acknowledgement: a new lookup code, then the printer.
+  void reprint_acknowledgement(std::string_view complaint_id);
   void fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const;
   VisibleTimers visible_timers(TimePoint now) const;
   std::size_t attract_language_index(TimePoint now) const;

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/customer_desk.hpp"
 #include "domain/dashboard/dashboard.hpp"
 #include "domain/staff/audit.hpp"
 #include "domain/staff/staff_gate.hpp"
@@ -33,6 +34,7 @@ class Clock;
 namespace kiosk::store {
 class Store;
 class PiiCipher;
+class Transaction;
 }  // namespace kiosk::store
 
 namespace kiosk::app {
@@ -44,6 +46,22 @@ enum class PinPadNotice {
   none,
   wrong_pin,  // the last PIN was wrong; StaffDesk::tries_left() says how many remain
   locked,     // too many wrong PINs; StaffDesk::locked_until() says until when
+};
+
+// A complaint's acknowledgement made again for printing, with its new lookup code.
+struct AcknowledgementReprint {
+  ComplaintReceipt receipt;
+  // What the acknowledgement prints besides the receipt: product, issue, the description (empty once the
+  // personal data was purged) and the language the customer used.
+  ComplaintSubmission details;
+};
+
+// The last reprint while staff mode is open: staff read the new code off the screen when the printer
+// fails ("printer unavailable - give the customer the reference and this code").
+struct LastReprint {
+  std::string reference;
+  std::string lookup_code;
+  std::optional<std::uint64_t> print_job;  // nullopt: nothing was sent to a printer
 };
 
 struct CsvExportResult {
@@ -113,6 +131,18 @@ class StaffDesk {
   CsvExportResult export_csv();
   const std::optional<CsvExportResult>& last_export() const { return m_last_export; }
 
+  // The complaints list (open complaints, earliest deadline first) starts at this entry of
+  // Dashboard::complaints.open_by_deadline; staff page through it.
+  std::size_t complaints_from() const { return m_complaints_from; }
+  void show_complaints_from(std::size_t first);
+  // Gives complaint `complaint_id` a new lookup code (the lost receipt's code stops working) and audits
+  // acknowledgement_reprinted with its reference, in one transaction. nullopt (logged) for a complaint not
+  // in the dashboard's list, without the PII key, or when the store fails; nothing changes then.
+  std::optional<AcknowledgementReprint> reprint_acknowledgement(std::string_view complaint_id);
+  // The printer job the reprint went to (nullopt: no printer).
+  void reprint_sent(std::optional<std::uint64_t> print_job);
+  const std::optional<LastReprint>& last_reprint() const { return m_last_reprint; }
+
   // Applies due timeouts and a finished PIN check. True when something visible changed.
   bool poll();
   // How long until poll() may have something to do; nullopt when nothing is pending.
@@ -124,6 +154,9 @@ class StaffDesk {
   void record(const domain::staff::GateStep& step, const domain::staff::StaffActor& actor);
   void audit(domain::staff::StaffAction action, const domain::staff::StaffActor& actor, std::string target,
              bool save_lock_state);
+  // The audit row and its outbox event, in the caller's transaction.
+  void append_audit(store::Transaction& transaction, domain::staff::StaffAction action,
+                    const domain::staff::StaffActor& actor, std::string target);
   void after_step(const domain::staff::GateStep& step, const domain::staff::StaffActor& actor_before);
 
   store::Store& m_store;
@@ -145,6 +178,8 @@ class StaffDesk {
   domain::EventTime m_dashboard_at{};
   std::optional<CsvExportResult> m_last_export;
   std::string m_tab = "queue";
+  std::size_t m_complaints_from = 0;
+  std::optional<LastReprint> m_last_reprint;
 };
 
 }  // namespace kiosk::app

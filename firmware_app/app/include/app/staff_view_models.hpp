@@ -2,6 +2,7 @@
 // What the staff screens draw, already translated. Staff screens are drawn over everything while staff
 // mode is open; they have no customer bar.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,17 @@ struct StaffTrendDayVm {
   bool today = false;
 };
 
+// One open complaint in the complaints tab. `alert` is said in `alert_text` as well as drawn.
+struct StaffComplaintRowVm {
+  std::string id;         // the complaint's id: the reprint intent's argument
+  std::string reference;  // as printed
+  std::string about;      // the product, translated
+  std::string status;     // the status from head office, translated
+  std::string deadlines;  // "Confirm by 9 Dec - answer by 29 Dec"
+  bool alert = false;
+  std::string alert_text;  // "Overdue" / "Due within a day"
+};
+
 struct StaffTabVm {
   std::string id;  // "queue", "today", "satisfaction", "complaints", "trend"
   std::string label;
@@ -68,6 +80,16 @@ struct StaffDashboardVm {
   std::string sign_out_label;
   std::string export_message;  // after an export: the file name, or that it failed
   bool export_failed = false;
+  // Complaints tab: open complaints, earliest deadline first, from entry `complaints_from` of
+  // `complaints_total`; the screen shows as many as fit and pages with "staff.complaints_from:<n>".
+  std::vector<StaffComplaintRowVm> complaints;
+  std::size_t complaints_from = 0;
+  std::size_t complaints_total = 0;
+  std::string reprint_label;
+  std::string previous_label;
+  std::string next_label;
+  std::string complaint_notice;  // after a reprint: the new code and how printing went
+  bool complaint_notice_is_problem = false;
 };
 
 }  // namespace kiosk::app

@@ -19,6 +19,8 @@ void build_survey_vm(const FlowViewContext& context, FrameVm& vm);
 
 bool apply_status(FlowContext& context, const Intent& intent);
 void build_status_vm(const FlowViewContext& context, FrameVm& vm);
+// A complaint status key ("received", "in_progress", ...) as customers and staff read it.
+std::string complaint_status_name(const i18n::Catalog& catalog, std::string_view status);
 
 // Texts shared by the ticket screen and the printed ticket.
 std::string people_ahead_text(const i18n::Catalog& catalog, int people_ahead);

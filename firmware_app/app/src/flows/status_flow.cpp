@@ -11,22 +11,6 @@ bool is_resolution_choice(std::string_view choice) {
   return choice == "yes" || choice == "partly" || choice == "no";
 }
 
-std::string status_name(const i18n::Catalog& catalog, const std::string& status) {
-  if (status == "received")
-    return std::string(catalog.tr("Received"));
-  if (status == "acknowledged")
-    return std::string(catalog.tr("Being handled"));
-  if (status == "in_progress")
-    return std::string(catalog.tr("Being investigated"));
-  if (status == "resolved")
-    return std::string(catalog.tr("Resolved"));
-  if (status == "closed")
-    return std::string(catalog.tr("Closed"));
-  if (status == "rejected")
-    return std::string(catalog.tr("Not upheld"));
-  return status;
-}
-
 void look_up(FlowContext& context) {
   auto& state = context.session.status;
   auto result = context.desk->look_up_complaint(state.reference_input, state.code_input);
@@ -43,6 +27,22 @@ void look_up(FlowContext& context) {
 }
 
 }  // namespace
+
+std::string complaint_status_name(const i18n::Catalog& catalog, std::string_view status) {
+  if (status == "received")
+    return std::string(catalog.tr("Received"));
+  if (status == "acknowledged")
+    return std::string(catalog.tr("Being handled"));
+  if (status == "in_progress")
+    return std::string(catalog.tr("Being investigated"));
+  if (status == "resolved")
+    return std::string(catalog.tr("Resolved"));
+  if (status == "closed")
+    return std::string(catalog.tr("Closed"));
+  if (status == "rejected")
+    return std::string(catalog.tr("Not upheld"));
+  return std::string(status);
+}
 
 bool apply_status(FlowContext& context, const Intent& intent) {
   using Kind = Intent::Kind;
@@ -115,9 +115,9 @@ void build_status_vm(const FlowViewContext& context, FrameVm& vm) {
   auto& screen = vm.status_result;
   screen.header = flow_header(catalog, std::string(catalog.tr("Complaint status")), {}, 0, 0);
   screen.reference = {std::string(catalog.tr("Reference")), found.reference};
-  screen.current = {std::string(catalog.tr("Status")), status_name(catalog, found.status)};
+  screen.current = {std::string(catalog.tr("Status")), complaint_status_name(catalog, found.status)};
   for (auto entry = found.history.rbegin(); entry != found.history.rend(); ++entry) {
-    auto text = status_name(catalog, entry->status);
+    auto text = complaint_status_name(catalog, entry->status);
     if (!entry->note.empty())
       text += " - " + entry->note;
     screen.history.push_back({local_date_text(entry->at, time_zone, language), std::move(text)});

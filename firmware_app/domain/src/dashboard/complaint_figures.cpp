@@ -45,6 +45,19 @@ bool deadline_passed(EventTime due, EventTime now) {
   return now >= due + std::chrono::seconds{1};
 }
 
+DeadlineState deadline_state(const ComplaintFact& complaint, EventTime now) {
+  if (deadline_passed(complaint.final_due, now)) {
+    return DeadlineState::overdue;
+  }
+  if (complaint.status == ComplaintStatus::received && deadline_passed(complaint.ack_due, now)) {
+    return DeadlineState::ack_overdue;
+  }
+  if (complaint.final_due - now < k_due_soon) {
+    return DeadlineState::due_within_day;
+  }
+  return DeadlineState::on_time;
+}
+
 ComplaintFigures complaint_figures(std::span<const ComplaintFact> complaints, const LocalDayWindow& today,
                                    EventTime now) {
   ComplaintFigures figures;

@@ -7,7 +7,7 @@ namespace kiosk::domain::staff {
 namespace {
 
 // One table for both directions, so a name cannot be added to one and forgotten in the other.
-constexpr std::array<std::pair<StaffAction, std::string_view>, 16> k_names{{
+constexpr std::array<std::pair<StaffAction, std::string_view>, 17> k_names{{
     {StaffAction::pin_rejected, "pin_rejected"},
     {StaffAction::staff_locked_out, "staff_locked_out"},
     {StaffAction::staff_unlocked, "staff_unlocked"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<StaffAction, std::string_view>, 16> k_names{{
     {StaffAction::ticket_no_show, "ticket_no_show"},
     {StaffAction::ticket_transferred, "ticket_transferred"},
     {StaffAction::csv_exported, "csv_exported"},
+    {StaffAction::acknowledgement_reprinted, "acknowledgement_reprinted"},
 }};
 
 }  // namespace
@@ -76,6 +77,10 @@ std::string counter_target(int counter_id) {
 
 std::string ticket_target(std::string_view ticket_id) {
   return "ticket:" + std::string(ticket_id);
+}
+
+std::string complaint_target(std::string_view reference) {
+  return "complaint:" + std::string(reference);
 }
 
 }  // namespace kiosk::domain::staff

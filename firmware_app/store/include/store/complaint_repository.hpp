@@ -111,6 +111,10 @@ class ComplaintRepository {
   // sealed code that does not open.
   bool lookup_code_matches(std::string_view complaint_id, std::string_view code,
                            const PiiCipher& cipher) const;
+  // Replaces the lookup code (a reprinted acknowledgement carries a new one, so a lost receipt stops
+  // working). False for an unknown complaint.
+  bool replace_lookup_code(Transaction& tx, std::string_view complaint_id, std::string_view code,
+                           const PiiCipher& cipher);
 
   // Appends a history entry, and moves the complaint's current status to it unless the complaint already
   // holds a newer one (head-office changes can arrive out of order). False for an unknown complaint.

@@ -14,7 +14,8 @@ using complaints::ComplaintStatus;
 ComplaintFact complaint(std::string product, std::string issue, ComplaintStatus status, EventTime received,
                         EventTime ack_due, EventTime final_due,
                         std::optional<EventTime> resolved = std::nullopt) {
-  return ComplaintFact{std::move(product), std::move(issue), status, received, ack_due, final_due, resolved};
+  return ComplaintFact{std::move(product), std::move(issue), status, received, ack_due,
+                       final_due,          resolved,         "",     ""};
 }
 
 // The last second of a local day in Oslo, as complaints::Deadline::due gives it.
@@ -89,6 +90,21 @@ TEST(ComplaintFigures, ADeadlineIsMetUntilItsLastSecondEnds) {
   EXPECT_FALSE(deadline_passed(due, due));
   EXPECT_FALSE(deadline_passed(due, due + 999ms));
   EXPECT_TRUE(deadline_passed(due, due + 1s));  // local midnight
+}
+
+TEST(ComplaintFigures, DeadlineStateOfEachOpenComplaint) {
+  const auto facts = complaints_now();
+  EXPECT_EQ(deadline_state(facts[0], k_now), DeadlineState::on_time);
+  EXPECT_EQ(deadline_state(facts[1], k_now), DeadlineState::due_within_day);
+  EXPECT_EQ(deadline_state(facts[2], k_now), DeadlineState::overdue);  // overdue outranks ack overdue
+  EXPECT_EQ(deadline_state(facts[5], k_now), DeadlineState::due_within_day);
+  EXPECT_EQ(deadline_state(facts[6], k_now), DeadlineState::on_time);  // exactly 24 h left
+  // Never acknowledged, the acknowledgement's last second gone, the final answer weeks away.
+  auto late_ack = facts[0];
+  EXPECT_EQ(deadline_state(late_ack, end_of(2026, 11, 24)), DeadlineState::on_time);
+  EXPECT_EQ(deadline_state(late_ack, end_of(2026, 11, 24) + 1s), DeadlineState::ack_overdue);
+  late_ack.status = ComplaintStatus::acknowledged;
+  EXPECT_EQ(deadline_state(late_ack, end_of(2026, 11, 24) + 1s), DeadlineState::on_time);
 }
 
 TEST(ComplaintFigures, AckOverdueOnlyWhileNeverAcknowledged) {

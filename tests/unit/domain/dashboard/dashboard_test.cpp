@@ -55,7 +55,7 @@ Facts week() {
   f.answers.push_back(SurveyFact{0, RatingKind::nps, 9, {}, true, at(27, 10, 0)});
   f.complaints.push_back(ComplaintFact{"cards", "fees", complaints::ComplaintStatus::received, at(26, 9, 0),
                                        oslo_time(2026, 10, 27, 23, 59, 59),
-                                       oslo_time(2026, 11, 16, 23, 59, 59), std::nullopt});
+                                       oslo_time(2026, 11, 16, 23, 59, 59), std::nullopt, "", ""});
   f.counters.push_back(CounterFact{1, true, {0}});
   return f;
 }

@@ -53,4 +53,9 @@ ComplaintFigures complaint_figures(std::span<const ComplaintFact> complaints, co
 // True once the deadline whose last second is `due` has passed at `now` (see the rule above).
 bool deadline_passed(EventTime due, EventTime now);
 
+// Where an open complaint stands against its deadlines at `now`, the most urgent first: overdue (final
+// deadline passed), ack_overdue (never acknowledged and that deadline passed), due_within_day, on_time.
+enum class DeadlineState { overdue, ack_overdue, due_within_day, on_time };
+DeadlineState deadline_state(const ComplaintFact& complaint, EventTime now);
+
 }  // namespace kiosk::domain::dashboard

@@ -63,6 +63,8 @@ struct ComplaintFact {
   EventTime ack_due{};    // complaints::Deadline::due of the acknowledgement (last second of its day)
   EventTime final_due{};  // complaints::Deadline::due of the final response
   std::optional<EventTime> resolved_at;  // when it left the open states, when known
+  std::string id;                        // the complaint's id (UUID text), for staff actions on it
+  std::string reference;                 // as printed on the acknowledgement
 };
 
 // One counter as staff set it up now.

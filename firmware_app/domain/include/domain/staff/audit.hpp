@@ -32,6 +32,7 @@ enum class StaffAction {
   ticket_transferred,
   // dashboard
   csv_exported,
+  acknowledgement_reprinted,  // a complaint's acknowledgement printed again, with a new lookup code
 };
 
 // Stable lowercase names: "pin_rejected", "ticket_called", ...
@@ -59,7 +60,8 @@ struct AuditEntry {
 };
 
 // Targets in one spelling for the store and exports.
-std::string counter_target(int counter_id);             // "counter:3"
-std::string ticket_target(std::string_view ticket_id);  // "ticket:0190..."
+std::string counter_target(int counter_id);                // "counter:3"
+std::string ticket_target(std::string_view ticket_id);     // "ticket:0190..."
+std::string complaint_target(std::string_view reference);  // "complaint:K7M-000A3-Q"
 
 }  // namespace kiosk::domain::staff

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/runtime_config.hpp"
 #include "cli/sync_config.hpp"
 #include "domain/event.hpp"
 
@@ -102,6 +103,19 @@ std::vector<app::ContentUpdate> valid_updates(const sync::BundleStore& store, co
   return updates;
 }
 
+// A config bundle is checked as the kiosk would run it: kiosk.toml, the bank-wide bundle, the branch's,
+// with `bundle` in place of the one of its scope (a branch's idle warning must fit the bank-wide timeout).
+std::string check_config_bundle(const sync::BundleStore& store, const app::KioskConfig& config,
+                                const protocol::Bundle& bundle) {
+  auto layers = valid_updates(store, config, bundle.kind);
+  std::erase_if(layers, [&](const app::ContentUpdate& layer) { return layer.scope == bundle.scope; });
+  if (bundle.scope == "all")
+    layers.insert(layers.begin(), to_update(bundle));
+  else
+    layers.push_back(to_update(bundle));
+  return app::config_bundles_problem(config, layers);
+}
+
 }  // namespace
 
 Downstream::~Downstream() {
@@ -144,7 +158,9 @@ std::unique_ptr<Downstream> make_downstream(const app::KioskConfig& config,
     poller.poll_interval = std::chrono::duration_cast<std::chrono::milliseconds>(sync_config.bundle_poll);
     if (!sync_config.complaint_status)
       poller.max_status_pages = 0;  // the sink is then never read or written
-    poller.check_content = [](const protocol::Bundle& bundle) {
+    poller.check_content = [config, store = downstream->bundles.get()](const protocol::Bundle& bundle) {
+      if (bundle.kind == app::k_config_bundle_kind)
+        return check_config_bundle(*store, config, bundle);
       return applicable(bundle.kind) ? app::check_content_update(to_update(bundle)) : std::string{};
     };
     // On the poller thread, which owns the BundleStore: hand the kind's valid content over, the winning

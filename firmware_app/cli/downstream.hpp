@@ -1,13 +1,15 @@
 #pragma once
-// The kiosk's downstream side as [sync] asks for it: content bundles (surveys, services, bookings,
-// announcements) and
-// complaint status from head office, on the DownstreamPoller's own thread.
+// The kiosk's downstream side as [sync] asks for it: config bundles (app/runtime_config.hpp), content
+// bundles (surveys, services, bookings, announcements) and complaint status from head office, on the
+// DownstreamPoller's own thread.
 //
 // Guarantees:
 // - Downstream never stops the kiosk or upstream sync: no https_url, unreadable bundle keys or a store the
 //   sink cannot open leave that part off with a logged reason.
 // - A bundle is applied (stored) only if it verifies (pinned keys, validity, version) AND its payload parses
-//   with the desk's own parsers (app::check_content_update); otherwise the content in use stays.
+//   with the desk's own parsers (app::check_content_update), or for a config bundle, only whitelisted keys
+//   whose merge with kiosk.toml and the other scope's bundle validates (app::config_bundles_problem);
+//   otherwise the content and config in use stay.
 // - Each followed kind is followed at scope "all" and at the kiosk's branch; the branch's bundle, while
 //   valid, wins. The content listener is called on the poller thread after each newly applied bundle with
 //   the kind's valid payloads, bank-wide first and the winner last (the desk falls back to the bank-wide
@@ -46,7 +48,8 @@ std::unique_ptr<Downstream> make_downstream(const app::KioskConfig& config,
                                             const std::filesystem::path& database,
                                             ContentListener on_content);
 
-// The content of the bundles applied before (BundleStore::current, still valid), per followed kind the
+// The content (and config) of the bundles applied before (BundleStore::current, still valid), per followed
+// kind the
 // bank-wide one then the branch's (the last one wins; the first is the fallback when it expires), so a
 // restart keeps what head office sent (also while sync.policy is "off"). Empty without bundle keys, or
 // when none is stored yet.

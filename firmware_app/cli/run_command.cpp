@@ -9,6 +9,7 @@
 
 #include "app/kiosk_services.hpp"
 #include "app/preview_driver.hpp"
+#include "app/runtime_config.hpp"
 #include "app/screen_id.hpp"
 #include "cli/commands.hpp"
 #include "cli/counter_link_runner.hpp"
@@ -48,14 +49,18 @@ std::unique_ptr<SyncRunner> start_sync(const app::Startup& startup, const app::K
   return runner;
 }
 
-// The desk with this kiosk's services, and the content head office sent before (it wins over the assets,
-// so a restart keeps it). Before the fonts are requested: the atlas must hold the content's glyphs.
+// The desk with this kiosk's services, and the content and config head office sent before (they win over
+// the assets and kiosk.toml, so a restart keeps them). Before the fonts are requested: the atlas must hold
+// the content's glyphs. The config reaches the services when they are attached to the app.
 app::KioskServices make_services(app::Startup& startup, const platform::Clock& clock,
-                                 const app::KioskApp& kiosk_app) {
+                                 app::KioskApp& kiosk_app) {
   auto services = app::make_kiosk_services(startup.store.get(), startup.config, startup.assets_dir,
                                            startup.data_dir, clock, kiosk_app.catalogs());
-  if (services.desk)
-    services.desk->update_content(stored_content(startup.config, startup.data_dir));
+  if (services.desk) {
+    auto stored = stored_content(startup.config, startup.data_dir);
+    kiosk_app.update_runtime_config(app::take_config_updates(stored));
+    services.desk->update_content(stored);
+  }
   return services;
 }
 
@@ -97,6 +102,7 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   preview->services().attach_to(*kiosk_app);
   if (services.desk)
     fonts.glyph_text += app::content_glyph_text(services.desk->content());
+  fonts.glyph_text += kiosk_app->config().complaints.escalation_text;  // a stored config bundle's, too
   const auto& display = startup.config.display;
   ui::HeadlessKiosk kiosk(*kiosk_app, clock, std::move(fonts), display.width, display.height);
   const auto out_dir = options.out_dir.value_or(startup.data_dir / "headless");
@@ -168,8 +174,7 @@ int run_windowed(app::Startup& startup) {
   auto kiosk_app = make_app(startup, clock);
   auto services = make_services(startup, clock, *kiosk_app);
   services.attach_to(*kiosk_app);
-  if (services.desk)
-    fonts.glyph_text += app::content_glyph_text(services.desk->content());
+  fonts.glyph_text += kiosk_app->content_glyph_text();
   auto sync = start_sync(startup, services);
   auto counter_link = start_counter_link(startup, services, clock, sync.get());
   const auto& display = startup.config.display;

@@ -6,7 +6,8 @@
 // kiosk must put the bundles into use on its UI thread, store the status where the desk reads it (a
 // customer's lookup shows it on status_result), show the announcement on the attract screen's view-model
 // (through the same start path as the binary: cli::stored_content), and, restarted with head office out of
-// reach, start with the content head office sent. Bounded waits.
+// reach, start with the content head office sent. A config bundle (issue 5) is applied, survives a restart,
+// and one carrying a key that is not runtime-safe is refused with the key named. Bounded waits.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -20,6 +21,7 @@
 #include "app/config.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/kiosk_services.hpp"
+#include "app/runtime_config.hpp"
 #include "child_process.hpp"
 #include "cli/downstream.hpp"
 #include "free_port.hpp"
@@ -28,6 +30,7 @@
 #include "mosquitto_broker.hpp"
 #include "platform/clock.hpp"
 #include "store/database.hpp"
+#include "store/pin_hash.hpp"
 #include "store/statement.hpp"
 #include "store/store.hpp"
 #include "temp_dir.hpp"
@@ -263,6 +266,65 @@ TEST_F(KioskDownstreamTest, HeadOfficeContentAndComplaintStatusReachTheRunningKi
   EXPECT_NE(output.find("content surveys/all v1 in use"), std::string::npos) << output;
   EXPECT_NE(output.find("content services/br-001 v1 in use"), std::string::npos) << output;
   EXPECT_NE(output.find("content announcements/br-001 v1 in use"), std::string::npos) << output;
+}
+
+TEST_F(KioskDownstreamTest, AConfigBundleIsAppliedSurvivesARestartAndANonWhitelistedOneIsRefused) {
+  const auto config_file = write_config("online.toml", m_broker.uri(),
+                                        "https://localhost:" + std::to_string(m_head_office.https_port()));
+  const auto config = load(config_file);
+  // The branch's settings, published before the kiosk comes up: its first round fetches the bundle.
+  const auto teller = "teller-1:teller:" + store::hash_pin("1357");
+  publish("config",
+          nlohmann::json{{"session", {{"idle_timeout_seconds", 90}, {"idle_warning_seconds", 15}}},
+                         {"staff", {{"pin_hashes", {teller}}}}},
+          "br-001", false);
+  const auto log = m_dir / "kiosk.log";
+  m_kiosk.start({KIOSK_BINARY, "run", "--headless", "--duration", "240", "--config", config_file.string(),
+                 "--data-dir", m_data.string()},
+                log);
+  ASSERT_TRUE(eventually(
+      [&] { return read_log(log).find("config config/br-001 v1 in use") != std::string::npos; }, 120s))
+      << read_log(log);
+
+  // Head office tries to move the kiosk to another receiver: refused whole, with the key named, while the
+  // settings in use stay.
+  publish("config",
+          nlohmann::json{{"session", {{"idle_timeout_seconds", 30}}},
+                         {"sync", {{"https_url", "https://elsewhere.example:8443"}}}},
+          "br-001", true);
+  ASSERT_TRUE(eventually(
+      [&] {
+        return read_log(log).find("config/br-001 v2: sync.https_url: not accepted in a config bundle") !=
+               std::string::npos;
+      },
+      120s))
+      << read_log(log);
+  m_kiosk.stop();
+  EXPECT_EQ(read_log(log).find("config config/br-001 v2 in use"), std::string::npos) << read_log(log);
+
+  // Stored is v1 only, and the start path gives the app its settings again.
+  auto stored = cli::stored_content(config, m_data);
+  const auto layers = app::take_config_updates(stored);
+  ASSERT_EQ(layers.size(), 1U);
+  EXPECT_EQ(layers[0].version, 1U) << "the refused bundle was never stored";
+  {
+    platform::SystemClock clock;
+    std::vector<std::string> problems;
+    app::KioskApp kiosk_app(config, app::LanguageCatalogs::load(KIOSK_ASSETS_DIR "/i18n", {"en"}, problems),
+                            clock.steady_now());
+    kiosk_app.update_runtime_config(layers);
+    EXPECT_EQ(kiosk_app.config().session.idle_timeout, 90s);
+    EXPECT_EQ(kiosk_app.config().session.idle_warning, 15s);
+    EXPECT_EQ(kiosk_app.config().staff.pin_hashes, std::vector<std::string>{teller});
+    EXPECT_EQ(kiosk_app.config().sync.https_url, config.sync.https_url);
+  }
+
+  // Restarted with head office out of reach, the kiosk binary starts with the branch's settings.
+  const auto offline = write_config("offline.toml", "ssl://localhost:" + std::to_string(free_port()),
+                                    "https://localhost:" + std::to_string(free_port()));
+  const auto output = run_to_end(offline, "1");
+  EXPECT_NE(output.find("config config/br-001 v1 in use"), std::string::npos) << output;
+  EXPECT_EQ(output.find("not used:"), std::string::npos) << output;
 }
 
 TEST_F(KioskDownstreamTest, ABundleTheKioskCannotParseIsRefusedAndNeverStored) {

@@ -12,6 +12,7 @@
 
 #include <date/tz.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "app/logging.hpp"
 #include "config_detail.hpp"
@@ -428,11 +429,9 @@ class Validator {
         const bool known = std::find(k_applicable_bundle_kinds.begin(), k_applicable_bundle_kinds.end(),
                                      kinds[index]) != k_applicable_bundle_kinds.end();
         if (!known) {
-          report_element(
-              "sync.bundle_kinds", index,
-              fmt::format(
-                  "unknown bundle kind {}; this kiosk applies: surveys, services, bookings, announcements",
-                  quoted_value(kinds[index])));
+          report_element("sync.bundle_kinds", index,
+                         fmt::format("unknown bundle kind {}; this kiosk applies: {}",
+                                     quoted_value(kinds[index]), fmt::join(k_applicable_bundle_kinds, ", ")));
         } else if (std::find(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(index),
                              kinds[index]) != kinds.begin() + static_cast<std::ptrdiff_t>(index)) {
           report_element("sync.bundle_kinds", index,

@@ -62,6 +62,15 @@ CustomerDesk::CustomerDesk(store::Store& store, const KioskConfig& config, DeskC
   if (!impl.cipher)
     spdlog::error("complaints disabled: {}", error);
   impl.kiosk_code = domain::complaints::kiosk_code_for(config.kiosk.branch_id, config.kiosk.kiosk_id);
+  apply_runtime_config(config);
+}
+
+void CustomerDesk::apply_runtime_config(const KioskConfig& config) {
+  auto& impl = *m_impl;
+  // Only the complaint rules are read from here; the kiosk's identity and time zone were fixed at start
+  // (a config bundle cannot change them).
+  impl.config.complaints = config.complaints;
+  impl.calendar.holidays.clear();
   if (auto holidays = domain::complaints::parse_holidays(config.complaints.holidays); holidays.ok()) {
     impl.calendar.holidays = std::move(*holidays.value);
   }

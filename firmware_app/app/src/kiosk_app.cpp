@@ -26,6 +26,7 @@ std::string autonym_of(const std::string& tag) {
 
 KioskApp::KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now)
     : m_config(std::move(config)),
+      m_runtime(m_config),
       m_catalogs(std::move(catalogs)),
       m_idle(std::chrono::duration_cast<milliseconds>(m_config.session.idle_timeout),
              std::chrono::duration_cast<milliseconds>(m_config.session.idle_warning)),
@@ -36,6 +37,10 @@ KioskApp::KioskApp(KioskConfig config, LanguageCatalogs catalogs, TimePoint now)
 void KioskApp::attach(CustomerDesk* desk, PrintCoordinator* printing) {
   m_desk = desk;
   m_printing = printing;
+  // They were built with kiosk.toml; a config bundle applied before they came (at start) reaches them now.
+  if (m_runtime.effective() != m_runtime.file_config()) {
+    apply_runtime_config();
+  }
   // The desk brings the attract screen's announcements: what is visible now includes them, so the first
   // tick does not report them as a change (the first frame is drawn anyway).
   m_last_visible = visible_timers(m_attract_started);
@@ -46,7 +51,32 @@ void KioskApp::attach_content_updates(PendingContent* pending) {
 }
 
 std::string KioskApp::content_glyph_text() const {
-  return m_desk != nullptr ? app::content_glyph_text(m_desk->content()) : std::string{};
+  // The escalation text is shown after a complaint, and a config bundle may change it.
+  return m_config.complaints.escalation_text +
+         (m_desk != nullptr ? app::content_glyph_text(m_desk->content()) : std::string{});
+}
+
+void KioskApp::update_runtime_config(const std::vector<ContentUpdate>& updates) {
+  if (!updates.empty() && m_runtime.update(updates)) {
+    apply_runtime_config();
+  }
+}
+
+void KioskApp::apply_runtime_config() {
+  m_config = m_runtime.effective();
+  // Between customers only (see adopt_pending_content), so no session's countdown is cut short.
+  m_idle = domain::IdleTimer(std::chrono::duration_cast<milliseconds>(m_config.session.idle_timeout),
+                             std::chrono::duration_cast<milliseconds>(m_config.session.idle_warning));
+  if (m_desk != nullptr) {
+    m_desk->apply_runtime_config(m_config);
+  }
+  if (m_printing != nullptr) {
+    m_printing->apply_runtime_config(m_config);
+  }
+  if (m_staff != nullptr) {
+    m_staff->replace_pin_slots(m_config.staff.pin_hashes);
+  }
+  ++m_content_generation;  // a new escalation text may need glyphs
 }
 
 // The content check. Between customers only: a session holds ids of the services and the survey it
@@ -57,19 +87,28 @@ bool KioskApp::adopt_pending_content() {
     return false;
   }
   bool changed = false;
+  const auto config_before = m_content_generation;
   if (m_pending_content != nullptr && m_pending_content->has_updates()) {
-    changed = m_desk->update_content(m_pending_content->take()) > 0;
+    auto updates = m_pending_content->take();
+    update_runtime_config(take_config_updates(updates));
+    changed = m_desk->update_content(updates) > 0;
   }
   changed = m_desk->drop_expired_content() || changed;
+  if (m_runtime.drop_expired(m_desk->now())) {
+    apply_runtime_config();
+  }
   if (changed) {
     ++m_content_generation;
   }
-  return changed;
+  return changed || m_content_generation != config_before;
 }
 
 void KioskApp::attach_staff(StaffDesk* staff) {
   m_staff = staff;
   m_corner_hold.cancel();
+  if (m_staff != nullptr && m_runtime.effective() != m_runtime.file_config()) {
+    m_staff->replace_pin_slots(m_config.staff.pin_hashes);
+  }
 }
 
 void KioskApp::attach_now_serving(NowServingFeed* feed, domain::queue::ServiceCatalog services) {

@@ -7,6 +7,8 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "app/customer_desk.hpp"
 #include "platform/clock.hpp"
 #include "store/error.hpp"
@@ -25,15 +27,25 @@ using staff::StaffMode;
 // While a PIN check runs, poll this often (the check itself takes ~0.1 s per slot).
 constexpr std::chrono::milliseconds k_check_poll{20};
 
-std::optional<std::size_t> matching_slot(const std::vector<StaffPinSlot>& slots, const std::string& pin) {
+std::optional<StaffPinSlot> matching_slot(const std::vector<StaffPinSlot>& slots, const std::string& pin) {
   // Every slot is checked, match or not, so the time taken does not tell which slot matched.
-  std::optional<std::size_t> match;
-  for (std::size_t i = 0; i < slots.size(); ++i) {
-    if (store::verify_pin(pin, slots[i].hash) && !match) {
-      match = i;
+  std::optional<StaffPinSlot> match;
+  for (const auto& slot : slots) {
+    if (store::verify_pin(pin, slot.hash) && !match) {
+      match = slot;
     }
   }
   return match;
+}
+
+std::vector<StaffPinSlot> parse_slots(const std::vector<std::string>& pin_hashes) {
+  std::vector<StaffPinSlot> slots;
+  for (const auto& entry : pin_hashes) {
+    if (auto slot = parse_staff_pin_slot(entry)) {
+      slots.push_back(std::move(*slot));
+    }
+  }
+  return slots;
 }
 
 staff::StaffLockState load_lock_state(store::Store& store) {
@@ -66,11 +78,7 @@ StaffDesk::StaffDesk(store::Store& store, const KioskConfig& config, const DeskC
       m_content(content),
       m_clock(clock),
       m_export_dir(std::move(export_dir)) {
-  for (const auto& entry : config.staff.pin_hashes) {
-    if (auto slot = parse_staff_pin_slot(entry)) {
-      m_slots.push_back(std::move(*slot));
-    }
-  }
+  m_slots = parse_slots(config.staff.pin_hashes);
   m_saved_lock = load_lock_state(store);
   m_gate = staff::StaffGate({}, m_saved_lock, now());
   if (m_gate.lock_state() != m_saved_lock) {
@@ -161,6 +169,39 @@ void StaffDesk::sign_out() {
   after_step(m_gate.sign_out(now()), actor);
 }
 
+void StaffDesk::replace_pin_slots(const std::vector<std::string>& pin_hashes) {
+  auto slots = parse_slots(pin_hashes);
+  if (slots == m_slots) {
+    return;
+  }
+  spdlog::info("staff: {} PIN slots in use", slots.size());
+  const bool signed_in_slot_kept = std::any_of(slots.begin(), slots.end(), [&](const StaffPinSlot& slot) {
+    return slot.slot_id == m_actor.slot_id && slot.role == m_actor.role &&
+           std::find(m_slots.begin(), m_slots.end(), slot) != m_slots.end();
+  });
+  m_slots = std::move(slots);
+  m_config.staff.pin_hashes = pin_hashes;
+  if (m_slots.empty() && m_gate.mode() == StaffMode::pin_entry) {
+    cancel_pin();  // no PIN can open staff mode any more: a PIN typed now would only count as wrong
+  }
+  if (unlocked() && !signed_in_slot_kept) {
+    // Staff mode was opened with a PIN head office has just withdrawn: it closes now, and the audit log
+    // says why.
+    const auto actor = m_actor;
+    const auto step = m_gate.sign_out(now());
+    spdlog::info("staff: {} (mode {}): the PIN slot {} was replaced", staff::to_string(step.event),
+                 staff::to_string(step.mode), actor.slot_id);
+    audit(staff::StaffAction::staff_signed_out, actor, "pin_slots_replaced",
+          m_gate.lock_state() != m_saved_lock);
+    // Nothing of the dashboard stays in memory behind the next customer (as after_step does).
+    m_actor = {};
+    m_dashboard.reset();
+    m_complaint_facts.clear();
+    m_tab = "queue";
+    m_last_export.reset();
+  }
+}
+
 void StaffDesk::customer_session_started() {
   const auto actor = m_actor;
   after_step(m_gate.customer_session_started(now()), actor);
@@ -169,11 +210,15 @@ void StaffDesk::customer_session_started() {
 bool StaffDesk::poll() {
   bool changed = false;
   if (m_check.valid() && m_check.wait_for(std::chrono::seconds{0}) == std::future_status::ready) {
-    const auto match = m_check.get();
+    auto match = m_check.get();
+    // The slots may have been replaced while the hash was checked: a slot that is gone opens nothing.
+    if (match && std::find(m_slots.begin(), m_slots.end(), *match) == m_slots.end()) {
+      match.reset();
+    }
     const auto result = match ? staff::PinResult::verified : staff::PinResult::wrong;
-    const auto slot = match ? m_slots[*match].slot_id : std::string{};
+    const auto slot = match ? match->slot_id : std::string{};
     if (match) {
-      m_actor = {m_slots[*match].slot_id, m_slots[*match].role};
+      m_actor = {match->slot_id, match->role};
     }
     const auto step = m_gate.pin_checked(result, slot, now());
     if (step.event != staff::GateEvent::unlocked) {

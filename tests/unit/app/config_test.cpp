@@ -267,11 +267,11 @@ complaint_status = false
   EXPECT_FALSE(sync.complaint_status);
 }
 
-TEST(ConfigDefaults, DownstreamFollowsTheCustomerContentButNoBundleWithoutKeys) {
+TEST(ConfigDefaults, DownstreamFollowsTheRuntimeConfigAndTheCustomerContentButNoBundleWithoutKeys) {
   const auto& sync = default_config().sync;
   EXPECT_TRUE(sync.bundle_public_keys.empty());
   EXPECT_EQ(sync.bundle_kinds,
-            (std::vector<std::string>{"surveys", "services", "bookings", "announcements"}));
+            (std::vector<std::string>{"config", "surveys", "services", "bookings", "announcements"}));
   EXPECT_EQ(sync.bundle_poll, 900s);
   EXPECT_TRUE(sync.complaint_status);
   // Following no kind at all is allowed (bundles off), and so are keys with sync off.
@@ -564,9 +564,10 @@ const std::vector<RuleCase> k_rule_cases = {
      "sync.bundle_public_keys", 3, "\"a.pub\" is listed twice"},
     {"SyncBundleKeyNotAString", table("sync", "bundle_public_keys = [1]"), "sync.bundle_public_keys", 3,
      "element 1: expected a string, got an integer"},
-    {"SyncBundleKindUnknown", table("sync", "bundle_kinds = [\"surveys\",\n  \"config\"]"),
+    {"SyncBundleKindUnknown", table("sync", "bundle_kinds = [\"surveys\",\n  \"firmware\"]"),
      "sync.bundle_kinds", 4,
-     "unknown bundle kind \"config\"; this kiosk applies: surveys, services, bookings, announcements"},
+     "unknown bundle kind \"firmware\"; this kiosk applies: config, surveys, services, bookings, "
+     "announcements"},
     {"SyncBundleKindTwice", table("sync", "bundle_kinds = [\"services\", \"services\"]"), "sync.bundle_kinds",
      3, "\"services\" is listed twice"},
     {"SyncBundlePollTooShort", table("sync", "bundle_poll_seconds = 9"), "sync.bundle_poll_seconds", 3,

@@ -122,7 +122,8 @@ struct KioskConfig {
     // Empty: no bundle is followed and the kiosk keeps the content shipped in its assets.
     std::vector<std::filesystem::path> bundle_public_keys;
     // The bundle kinds followed, each at scope "all" and at this kiosk's branch (the branch's bundle wins).
-    std::vector<std::string> bundle_kinds = {"surveys", "services", "bookings", "announcements"};
+    // "config" carries the runtime settings head office may change (app/runtime_config.hpp).
+    std::vector<std::string> bundle_kinds = {"config", "surveys", "services", "bookings", "announcements"};
     std::chrono::seconds bundle_poll{900};  // backstop poll; an MQTT pointer brings a new bundle at once
     bool complaint_status = true;           // read complaint status changes for the customer's lookup
     friend bool operator==(const Sync&, const Sync&) = default;
@@ -216,8 +217,9 @@ std::optional<PrinterTransport> parse_printer_transport(std::string_view name);
 std::optional<PrintMode> parse_print_mode(std::string_view name);
 std::optional<SyncPolicy> parse_sync_policy(std::string_view name);
 
-// The bundle kinds this kiosk knows how to apply (sync.bundle_kinds may list only these).
-inline constexpr std::array<std::string_view, 4> k_applicable_bundle_kinds = {"surveys", "services",
+// The bundle kinds this kiosk knows how to apply (sync.bundle_kinds may list only these): "config" (the
+// runtime settings of app/runtime_config.hpp) and the content kinds of app/content_updates.hpp.
+inline constexpr std::array<std::string_view, 5> k_applicable_bundle_kinds = {"config", "surveys", "services",
                                                                               "bookings", "announcements"};
 // One entry of staff.pin_hashes, split. parse_staff_pin_slot returns nullopt for a malformed entry;
 // staff_pin_slot_problem says what is wrong without repeating the hash.

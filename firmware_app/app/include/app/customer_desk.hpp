@@ -106,6 +106,9 @@ class CustomerDesk {
   // bundle expires: the bank-wide one comes back), else to the assets. Announcements whose own end has
   // passed are removed. Each drop is logged. Returns true when the content changed.
   bool drop_expired_content();
+  // The running config changed (a head-office config bundle; see app/runtime_config.hpp): complaints filed
+  // from now on use its deadlines, holidays and priority issues. UI thread only, between customers.
+  void apply_runtime_config(const KioskConfig& config);
   // The "You said, we did" messages to show now (window and branch-local weekday), in document order.
   // Pointers into content(); valid until the content next changes.
   std::vector<const domain::announcements::Announcement*> announcements_shown() const;

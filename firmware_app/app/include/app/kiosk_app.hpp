@@ -14,6 +14,7 @@
 #include "app/catalogs.hpp"
 #include "app/config.hpp"
 #include "app/intents.hpp"
+#include "app/runtime_config.hpp"
 #include "app/session.hpp"
 #include "app/view_models.hpp"
 #include "domain/idle_timer.hpp"
@@ -43,7 +44,13 @@ class KioskApp {
   // desk on the UI thread, only while no customer is at the screen (attract or out of service), so a
   // session never sees its services or survey change under it.
   void attach_content_updates(PendingContent* pending);
-  // Counts content swaps, so the UI knows when to bake the glyphs new content needs.
+  // Config bundles from head office (kind "config", app/runtime_config.hpp), such as those stored before a
+  // restart: each replaces its scope's layer over kiosk.toml, and the result goes to every part that holds
+  // a setting (apply_runtime_config). UI thread, and only between customers: the content check calls it
+  // with what PendingContent brings, the composition root at start.
+  void update_runtime_config(const std::vector<ContentUpdate>& updates);
+  // Counts content swaps (and config changes, which may bring new text), so the UI knows when to bake the
+  // glyphs new content needs.
   std::uint64_t content_generation() const { return m_content_generation; }
   // Every text the desk's current content can put on screen (empty without a desk).
   std::string content_glyph_text() const;
@@ -104,6 +111,9 @@ class KioskApp {
   void fill_flow_vm(const i18n::Catalog& catalog, FrameVm& vm) const;
   PrivacyVm privacy_vm(const i18n::Catalog& catalog) const;
   bool adopt_pending_content();
+  // The one path by which the running config reaches its holders: this app (idle timer, languages,
+  // attract cycle, contrast), the desk and the printing (complaint rules) and staff mode (PIN slots).
+  void apply_runtime_config();
   void start_session(TimePoint now);
   void end_session(TimePoint now);
   bool in_customer_session() const;
@@ -129,7 +139,8 @@ class KioskApp {
   IdleWarningVm idle_warning_vm(const i18n::Catalog& catalog, TimePoint now) const;
   NowServingView now_serving_vm(const i18n::Catalog& catalog) const;
 
-  KioskConfig m_config;
+  KioskConfig m_config;  // the running config: m_runtime.effective()
+  RuntimeConfig m_runtime;
   LanguageCatalogs m_catalogs;
   CustomerSession m_session;
   domain::IdleTimer m_idle;

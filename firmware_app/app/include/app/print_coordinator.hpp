@@ -42,6 +42,10 @@ class PrintCoordinator {
   std::optional<std::uint64_t> print_acknowledgement(const ComplaintReceipt& receipt,
                                                      const ComplaintSubmission& submission);
 
+  // The running config changed (a head-office config bundle): acknowledgements printed from now on carry
+  // its escalation text. The printer itself stays as opened at start. UI thread, between customers.
+  void apply_runtime_config(const KioskConfig& config) { m_config.complaints = config.complaints; }
+
   PrintState state(std::optional<std::uint64_t> job) const;
   // Collects finished jobs. True when any job's state changed (the screen must be redrawn).
   bool poll();

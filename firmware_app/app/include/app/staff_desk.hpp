@@ -87,6 +87,11 @@ class StaffDesk {
 
   // False when no PIN slot is configured: the corner hold then does nothing.
   bool enabled() const { return !m_slots.empty(); }
+  // The PIN slots from the running config (staff.pin_hashes, e.g. a head-office config bundle), replacing
+  // the ones in use. Staff mode signed in with a slot that is gone or changed closes at once (audited as
+  // signed out, target "pin_slots_replaced"); a PIN check still running counts only against a slot that is
+  // still there unchanged.
+  void replace_pin_slots(const std::vector<std::string>& pin_hashes);
   domain::staff::StaffMode mode() const { return m_gate.mode(); }
   // True while the PIN pad (or its lockout notice) is on screen.
   bool pin_pad_visible() const;
@@ -167,9 +172,9 @@ class StaffDesk {
   std::vector<StaffPinSlot> m_slots;
   domain::staff::StaffGate m_gate;
   domain::staff::StaffLockState m_saved_lock;
-  domain::staff::StaffActor m_actor;                // who unlocked staff mode; empty unless unlocked
-  std::string m_pin;                                // digits typed so far
-  std::future<std::optional<std::size_t>> m_check;  // index of the matching slot
+  domain::staff::StaffActor m_actor;                 // who unlocked staff mode; empty unless unlocked
+  std::string m_pin;                                 // digits typed so far
+  std::future<std::optional<StaffPinSlot>> m_check;  // the matching slot, as it was when the check began
   PinPadNotice m_notice = PinPadNotice::none;
   bool m_lock_notice_open = false;
   std::filesystem::path m_export_dir;

@@ -269,6 +269,7 @@ TEST(StaffReprint, PrintsANewCodeAndTheLostOneStopsWorking) {
   EXPECT_NE(printed.find(reference), std::string::npos);
   EXPECT_NE(printed.find(reprint->lookup_code), std::string::npos);
   EXPECT_NE(printed.find("Nobody called my number."), std::string::npos);
+  EXPECT_NE(printed.find("Copy printed"), std::string::npos);  // a copy says it is one
   check_legible(ui, "reprinted");
 
   EXPECT_TRUE(ui.services().desk->look_up_complaint(reference, reprint->lookup_code).ok());

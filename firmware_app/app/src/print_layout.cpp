@@ -57,20 +57,31 @@ print::Document acknowledgement_document(const PrintContext& context, const Comp
     summary += "...";
   text.paragraphs = {
       labelled(std::string(catalog.tr("Your code")), receipt.lookup_code),
-      labelled(std::string(catalog.tr("About")), product_name) + "\n" +
-          labelled(std::string(catalog.tr("What went wrong")), issue_name),
-      summary,
-      receipt.high_priority
-          ? std::string(catalog.tr("This is marked urgent. A complaints officer will look at it first."))
-          : std::string(
-                catalog.tr("A complaints officer will look at it and contact you if you left your details.")),
-      labelled(std::string(catalog.tr("We confirm we are handling it by")), date(receipt.acknowledge_by)) +
-          "\n" +
-          labelled(std::string(catalog.tr("You get our final answer by")), date(receipt.final_response_by)),
-      std::string(catalog.tr(
-          "To check the status, choose \"Check a complaint\" on the kiosk and type your reference and "
-          "code, or ask a member of staff.")),
   };
+  if (receipt.reprinted_at) {
+    text.paragraphs.push_back(i18n::format_named(
+        catalog.tr("Copy printed {time}. The code on any earlier receipt no longer works."),
+        {{"time", date_time(context, *receipt.reprinted_at)}}));
+  }
+  text.paragraphs.insert(
+      text.paragraphs.end(),
+      {
+          labelled(std::string(catalog.tr("About")), product_name) + "\n" +
+              labelled(std::string(catalog.tr("What went wrong")), issue_name),
+          summary,
+          receipt.high_priority
+              ? std::string(catalog.tr("This is marked urgent. A complaints officer will look at it first."))
+              : std::string(catalog.tr(
+                    "A complaints officer will look at it and contact you if you left your details.")),
+          labelled(std::string(catalog.tr("We confirm we are handling it by")),
+                   date(receipt.acknowledge_by)) +
+              "\n" +
+              labelled(std::string(catalog.tr("You get our final answer by")),
+                       date(receipt.final_response_by)),
+          std::string(catalog.tr(
+              "To check the status, choose \"Check a complaint\" on the kiosk and type your reference and "
+              "code, or ask a member of staff.")),
+      });
   if (!escalation_text.empty())
     text.paragraphs.push_back(escalation_text);
   text.footer = std::string(catalog.tr("Keep this receipt."));

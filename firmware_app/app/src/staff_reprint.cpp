@@ -10,6 +10,7 @@
 #include "app/staff_desk.hpp"
 #include "device_random.hpp"
 #include "domain/complaints/reference.hpp"
+#include "platform/clock.hpp"
 #include "store/complaint_repository.hpp"
 #include "store/pii_cipher.hpp"
 #include "store/store.hpp"
@@ -57,6 +58,7 @@ std::optional<AcknowledgementReprint> StaffDesk::reprint_acknowledgement(std::st
     receipt.acknowledge_by = seconds(record->ack_due_at);
     receipt.final_response_by = seconds(record->final_due_at);
     receipt.high_priority = record->priority == "high";
+    receipt.reprinted_at = std::chrono::floor<std::chrono::seconds>(m_clock.utc_now());
     auto& details = reprint.details;
     details.product_id = record->product_id;
     details.issue_id = record->issue_id;

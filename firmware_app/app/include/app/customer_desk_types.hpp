@@ -52,6 +52,7 @@ struct ComplaintReceipt {
   UtcTime acknowledge_by{};
   UtcTime final_response_by{};
   bool high_priority = false;
+  std::optional<UtcTime> reprinted_at;  // set on a copy staff printed again (with a new lookup code)
 };
 
 struct StatusHistoryEntry {

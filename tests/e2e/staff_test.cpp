@@ -68,16 +68,21 @@ void check_legible(UiHarness& ui, const std::string& name) {
   }
 }
 
+app::ComplaintSubmission complaint_about(std::string description) {
+  app::ComplaintSubmission complaint;
+  complaint.product_id = "branch_service";
+  complaint.issue_id = "wait_time";
+  complaint.description = std::move(description);
+  complaint.language = "en";
+  return complaint;
+}
+
 // Two tickets waiting and one open complaint, so every tab has something to show.
 void add_branch_activity(UiHarness& ui) {
   ASSERT_TRUE(ui.services().desk->issue_ticket("cash", "en").ok());
   ASSERT_TRUE(ui.services().desk->issue_ticket("cash", "en").ok());
-  app::ComplaintSubmission complaint;
-  complaint.product_id = "branch_service";
-  complaint.issue_id = "wait_time";
-  complaint.description = "The queue did not move for an hour.";
-  complaint.language = "en";
-  ASSERT_TRUE(ui.services().desk->submit_complaint(complaint).ok());
+  ASSERT_TRUE(
+      ui.services().desk->submit_complaint(complaint_about("The queue did not move for an hour.")).ok());
 }
 
 class Staff : public ::testing::Test {
@@ -212,15 +217,6 @@ TEST_F(Staff, RelocksAfterTwoMinutesWithoutATouch) {
   ui.wait(20s);
   EXPECT_EQ(ui.vm().screen, app::ScreenId::attract);
   EXPECT_EQ(ui.services().staff->mode(), domain::staff::StaffMode::closed);
-}
-
-app::ComplaintSubmission complaint_about(std::string description) {
-  app::ComplaintSubmission complaint;
-  complaint.product_id = "branch_service";
-  complaint.issue_id = "wait_time";
-  complaint.description = std::move(description);
-  complaint.language = "en";
-  return complaint;
 }
 
 std::string file_text(const std::filesystem::path& file) {

@@ -98,18 +98,30 @@ float draw_figures(const app::StaffDashboardVm& vm, DrawContext& context, Rect a
   return card_height;
 }
 
+// The list's title line; returns the area below it.
+Rect draw_list_title(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
+  if (vm.bars_title.empty()) {
+    return area;
+  }
+  const float line = context.fonts.get(FontRole::small)->FontSize * 1.3F;
+  text_block(context, "staff.bars.title", vm.bars_title, area.take_top(line),
+             {.role = FontRole::small, .colour = context.palette.text_muted});
+  return area.below(line, context.layout.gap * 0.3F);
+}
+
+void draw_empty_list(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
+  const float line = context.fonts.get(FontRole::small)->FontSize * 1.3F;
+  text_block(context, "staff.bars.empty", vm.empty_text, area.take_top(std::min(area.h, line * 2.0F)),
+             {.role = FontRole::body, .smallest = FontRole::small, .colour = context.palette.text});
+}
+
 void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
   const auto& layout = context.layout;
   const auto& palette = context.palette;
   const float line = context.fonts.get(FontRole::small)->FontSize * 1.3F;
-  if (!vm.bars_title.empty()) {
-    text_block(context, "staff.bars.title", vm.bars_title, area.take_top(line),
-               {.role = FontRole::small, .colour = palette.text_muted});
-    area = area.below(line, layout.gap * 0.3F);
-  }
+  area = draw_list_title(vm, context, area);
   if (vm.bars.empty()) {
-    text_block(context, "staff.bars.empty", vm.empty_text, area.take_top(std::min(area.h, line * 2.0F)),
-               {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text});
+    draw_empty_list(vm, context, area);
     return;
   }
   const float row = std::min(line * 1.2F, area.h / static_cast<float>(vm.bars.size()));
@@ -210,14 +222,9 @@ void draw_complaints(const app::StaffDashboardVm& vm, app::Intents& intents, Dra
                 .colour = vm.complaint_notice_is_problem ? k_alert : palette.text});
     area = area.below(line * 2.0F, layout.gap * 0.3F);
   }
-  if (!vm.bars_title.empty()) {
-    text_block(context, "staff.bars.title", vm.bars_title, area.take_top(line),
-               {.role = FontRole::small, .colour = palette.text_muted});
-    area = area.below(line, layout.gap * 0.3F);
-  }
+  area = draw_list_title(vm, context, area);
   if (vm.complaints.empty()) {
-    text_block(context, "staff.bars.empty", vm.empty_text, area.take_top(std::min(area.h, line * 2.0F)),
-               {.role = FontRole::body, .smallest = FontRole::small, .colour = palette.text});
+    draw_empty_list(vm, context, area);
     return;
   }
   const float row_height = std::max(layout.min_target, line * 2.2F);

@@ -57,7 +57,7 @@ struct MqttTransport::Impl final : public mqtt::iaction_listener {
     // nullptr persistence: Paho keeps nothing on disk (MQTTCLIENT_PERSISTENCE_NONE).
     client = std::make_unique<mqtt::async_client>(config.server_uri, config.kiosk_id, create, nullptr);
     client->set_connection_lost_handler([this](const std::string& cause) { on_connection_lost(cause); });
-    client->set_message_callback([this](mqtt::const_message_ptr message) { on_message(message); });
+    client->set_message_callback([this](const mqtt::const_message_ptr& message) { on_message(message); });
   }
 
   // --- Paho callbacks (Paho's thread). Nothing may throw out of them.

@@ -16,7 +16,7 @@
 namespace kiosk::sync::wire {
 
 // The largest document from head office we look at; anything bigger is refused unread.
-inline constexpr std::size_t k_max_downstream_bytes = 256 * 1024;
+inline constexpr std::size_t k_max_downstream_bytes = std::size_t{256} * 1024;
 
 // The envelope of one outbox row (protocol::serialize_envelope), or an error: the row is then poison.
 std::variant<std::string, std::string> serialize_event(const store::OutboxRow& row);

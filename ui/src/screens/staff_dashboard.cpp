@@ -169,7 +169,9 @@ void alert_strip(Rect strip, float scale) {
   auto* draw_list = ImGui::GetWindowDrawList();
   draw_list->AddRectFilled({strip.x, strip.y}, {strip.right(), strip.bottom()}, u32(k_alert));
   const float spacing = 8.0F * scale;
-  for (float y = strip.y; y < strip.bottom(); y += spacing) {
+  const int strokes = static_cast<int>(std::ceil(strip.h / spacing));
+  for (int stroke = 0; stroke < strokes; ++stroke) {
+    const float y = strip.y + static_cast<float>(stroke) * spacing;
     draw_list->AddLine({strip.x, std::min(strip.bottom(), y + strip.w)}, {strip.right(), y},
                        ImGui::GetColorU32(ImVec4(1.0F, 1.0F, 1.0F, 1.0F)), 1.5F);
   }

@@ -38,7 +38,7 @@
 
 namespace kiosk::domain::surveys {
 
-inline constexpr std::size_t k_max_survey_bytes = 256 * 1024;
+inline constexpr std::size_t k_max_survey_bytes = std::size_t{256} * 1024;
 inline constexpr int k_max_json_depth = 24;
 inline constexpr std::size_t k_max_pages = 30;
 inline constexpr std::size_t k_max_questions = 100;

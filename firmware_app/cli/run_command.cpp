@@ -13,6 +13,7 @@
 #include "app/screen_id.hpp"
 #include "cli/commands.hpp"
 #include "cli/counter_link_runner.hpp"
+#include "cli/device_health_source.hpp"
 #include "cli/display_role.hpp"
 #include "cli/sync_runner.hpp"
 #include "cli/ui_session.hpp"
@@ -75,6 +76,14 @@ std::unique_ptr<CounterLinkRunner> start_counter_link(const app::Startup& startu
   return CounterLinkRunner::start(startup, services.desk.get(), clock, std::move(wake));
 }
 
+// The staff dashboard's device tab reads sync and the certificates through this provider from now on.
+void watch_device_health(const app::Startup& startup, const app::KioskServices& services,
+                         const SyncRunner* sync) {
+  if (services.staff)
+    services.staff->set_device_health_provider(
+        device_health_provider(startup.config, startup.data_dir, sync));
+}
+
 // Sync is up and has nothing left to deliver.
 bool synced(const SyncRunner* runner) {
   if (runner == nullptr)
@@ -83,10 +92,12 @@ bool synced(const SyncRunner* runner) {
   return status.connected && status.backlog_counted && status.backlog == 0 && status.in_flight_batches == 0;
 }
 
-// The desk must not wake a runner that is gone.
+// The desk must not wake, nor the dashboard read, a runner that is gone.
 void stop_sync(std::unique_ptr<SyncRunner>& runner, const app::KioskServices& services) {
   if (services.desk)
     services.desk->set_commit_listener({});
+  if (services.staff)
+    services.staff->set_device_health_provider({});
   runner.reset();
 }
 
@@ -136,6 +147,7 @@ int run_headless(app::Startup& startup, const RunOptions& options) {
   preview.reset();
   auto sync = start_sync(startup, services);
   auto counter_link = start_counter_link(startup, services, clock, sync.get());
+  watch_device_health(startup, services, sync.get());
   kiosk_app->leave_out_of_service(clock.steady_now());
   if (startup.out_of_service_reason) {
     kiosk_app->enter_out_of_service(*startup.out_of_service_reason);
@@ -177,6 +189,7 @@ int run_windowed(app::Startup& startup) {
   fonts.glyph_text += kiosk_app->content_glyph_text();
   auto sync = start_sync(startup, services);
   auto counter_link = start_counter_link(startup, services, clock, sync.get());
+  watch_device_health(startup, services, sync.get());
   const auto& display = startup.config.display;
   const auto mode = display.mode == app::DisplayMode::fullscreen ? platform::WindowTarget::Mode::fullscreen
                                                                  : platform::WindowTarget::Mode::windowed;

@@ -7,7 +7,9 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
+#include "app/device_health.hpp"
 #include "app/staff_desk.hpp"
 #include "platform/input.hpp"
 #include "temp_dir.hpp"
@@ -328,24 +330,93 @@ TEST(StaffReprint, TheComplaintListPagesOnTheSmallPanel) {
 
 class StaffTabs : public ::testing::TestWithParam<std::string> {};
 
+// Every line the device tab can show, most of them alerts: sync on and offline with a stale backlog,
+// quarantined events, both alarms, an expired sync certificate and a counter link certificate 29 days
+// from expiry (the longest texts, as the composition root's provider could hand them over).
+void troubled_device(app::KioskConfig& config) {
+  config.sync.policy = app::SyncPolicy::mqtt;
+  config.counters.listen = "127.0.0.1:8765";
+}
+
+app::ExternalHealth troubled_health() {
+  app::ExternalHealth health;
+  app::SyncHealth sync;
+  sync.transport = "mqtt";
+  sync.last_disconnect_reason = "connection refused";
+  sync.backlog = 1234;
+  sync.backlog_counted = true;
+  sync.oldest_unconfirmed_age = std::chrono::hours{26};
+  sync.last_confirmation = std::chrono::system_clock::now() - std::chrono::hours{26};
+  sync.quarantined = 3;
+  sync.storage_alarm = true;
+  sync.trust_alarm = true;
+  health.sync = sync;
+  health.sync_certificate_days = -3;
+  health.counter_link_on = true;
+  health.counter_link_certificate_days = 29;
+  return health;
+}
+
 // Every tab with real figures on the smallest panel (and the portrait branch screen), in each language.
 TEST_P(StaffTabs, FitTheSmallPanelAndThePortraitScreen) {
   for (const auto& [width, height] : {std::pair{800, 480}, std::pair{1080, 1920}}) {
     auto config = staff_config();
     config.languages.default_language = GetParam();
+    troubled_device(config);
     UiHarness ui(width, height, config);
+    ui.services().staff->set_device_health_provider(troubled_health);
     add_branch_activity(ui);
     hold_corner(ui);
     ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_pin);
     check_legible(ui, "pin_" + GetParam() + "_" + std::to_string(width));
     tap_pin(ui, "2468");
     ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_dashboard);
-    for (const auto* tab : {"queue", "today", "satisfaction", "complaints", "trend"}) {
+    for (const auto* tab : {"queue", "today", "satisfaction", "complaints", "trend", "device"}) {
       ASSERT_TRUE(ui.tap(std::string("staff.tab.") + tab));
       check_legible(ui, std::string(tab) + "_" + GetParam() + "_" + std::to_string(width));
     }
+    // Every device line was drawn (the bars give up silently when they do not fit).
+    for (const auto* line : {"printer", "disk", "database", "sync", "backlog", "last_confirmation",
+                             "quarantined", "sync_certificate", "counter_certificate"}) {
+      EXPECT_NE(ui.widgets().find(std::string("staff.bar.") + line + ".value"), nullptr)
+          << line << " at " << width;
+    }
     ASSERT_TRUE(ui.tap("staff.dashboard.export"));
     check_legible(ui, "exported_" + GetParam() + "_" + std::to_string(width));
+  }
+}
+
+// The device tab on the landscape screens too (its screenshots: screens/staff_live_device_<lang>_<width>.png
+// and staff_live_device_alerts_...), once with sync off as the harness runs it (it says so and counts the
+// outbox), once with every alert.
+TEST_P(StaffTabs, TheDeviceTabFitsTheLandscapeScreens) {
+  for (const auto& [width, height, troubled] : {std::tuple{1920, 1080, false}, std::tuple{1024, 768, false},
+                                                std::tuple{1920, 1080, true}, std::tuple{1024, 768, true}}) {
+    auto config = staff_config();
+    config.languages.default_language = GetParam();
+    if (troubled) {
+      troubled_device(config);
+    }
+    UiHarness ui(width, height, config);
+    if (troubled) {
+      ui.services().staff->set_device_health_provider(troubled_health);
+    }
+    add_branch_activity(ui);
+    hold_corner(ui);
+    tap_pin(ui, "2468");
+    ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_dashboard);
+    ASSERT_TRUE(ui.tap("staff.tab.device"));
+    EXPECT_EQ(ui.services().staff->dashboard_tab(), "device");
+    ASSERT_NE(ui.widgets().find("staff.bar.sync.value"), nullptr);
+    ASSERT_NE(ui.widgets().find("staff.bar.disk.value"), nullptr);
+    if (troubled) {
+      for (const auto* line :
+           {"backlog", "last_confirmation", "quarantined", "sync_certificate", "counter_certificate"}) {
+        EXPECT_NE(ui.widgets().find(std::string("staff.bar.") + line + ".value"), nullptr) << line;
+      }
+    }
+    check_legible(
+        ui, std::string("device_") + (troubled ? "alerts_" : "") + GetParam() + "_" + std::to_string(width));
   }
 }
 

@@ -41,6 +41,7 @@ KioskServices make_kiosk_services(store::Store* store, const KioskConfig& config
       config.staff.export_dir.is_absolute() ? config.staff.export_dir : data_dir / config.staff.export_dir;
   services.staff = std::make_unique<StaffDesk>(*store, config, services.desk->content(), clock,
                                                data_dir / "keys" / "pii.key", export_dir);
+  services.staff->attach_printer(services.printing.get());
   return services;
 }
 

@@ -199,4 +199,25 @@ std::string PrintCoordinator::health_text() const {
   return {};
 }
 
+PrinterHealthView PrintCoordinator::printer_health() const {
+  PrinterHealthView view;
+  if (!m_spooler)
+    return view;
+  const auto health = m_spooler->health();
+  view.last_fault = health.last_fault;
+  switch (health.state) {
+    case print::PrinterState::unknown:
+      view.condition = PrinterCondition::not_used_yet;
+      break;
+    case print::PrinterState::ok:
+      view.condition = PrinterCondition::ok;
+      break;
+    case print::PrinterState::faulted:
+      view.condition = PrinterCondition::faulted;
+      view.faulted_since = health.since;
+      break;
+  }
+  return view;
+}
+
 }  // namespace kiosk::app

@@ -156,7 +156,67 @@ bool write_file(const std::filesystem::path& file, const std::string& text, std:
   return true;
 }
 
-std::string figures_csv(const dashboard::Dashboard& board, const std::vector<std::string>& ids) {
+std::string printer_condition_name(PrinterCondition condition) {
+  switch (condition) {
+    case PrinterCondition::not_configured:
+      return "not_configured";
+    case PrinterCondition::not_used_yet:
+      return "not_used_yet";
+    case PrinterCondition::ok:
+      return "ok";
+    case PrinterCondition::faulted:
+      return "faulted";
+  }
+  return {};
+}
+
+template <typename T>
+std::string optional_text(const std::optional<T>& value) {
+  return value ? std::to_string(*value) : std::string{};
+}
+
+// The device tab's reading, in machine units (bytes, seconds, whole days, RFC 3339 UTC); an unknown figure
+// is an empty value, as a trend day without data is.
+void append_device_figures(std::string& out, const DeviceHealth& health, const std::string& today) {
+  auto add = [&](std::string_view figure, std::string value) {
+    append_csv_record(out, {"device", today, "", std::string(figure), std::move(value)});
+  };
+  auto yes_no = [](bool value) { return std::string(value ? "yes" : "no"); };
+  add("printer", printer_condition_name(health.printer.condition));
+  add("printer_last_fault", spreadsheet_safe(health.printer.last_fault));
+  add("disk_free_bytes", health.disk ? std::to_string(health.disk->available) : "");
+  add("disk_size_bytes", health.disk ? std::to_string(health.disk->capacity) : "");
+  add("disk_low", health.disk ? yes_no(dashboard::disk_low(*health.disk)) : "");
+  add("database_bytes", optional_text(health.database_bytes));
+  add("outbox_waiting", optional_text(health.outbox_backlog));
+  add("outbox_quarantined", optional_text(health.outbox_quarantined));
+  const auto& sync = health.external.sync;
+  add("sync", health.sync_policy_off ? "off" : sync ? "running" : "not_running");
+  if (sync) {
+    add("sync_transport", sync->transport);
+    add("sync_connected", yes_no(sync->connected));
+    add("sync_backlog", sync->backlog_counted ? std::to_string(sync->backlog) : "");
+    add("sync_oldest_unconfirmed_s",
+        sync->oldest_unconfirmed_age ? std::to_string(sync->oldest_unconfirmed_age->count()) : "");
+    add("sync_last_confirmation",
+        sync->last_confirmation
+            ? domain::format_rfc3339_utc(
+                  std::chrono::time_point_cast<std::chrono::milliseconds>(*sync->last_confirmation))
+            : "");
+    add("sync_quarantined", std::to_string(sync->quarantined));
+    add("sync_storage_alarm", yes_no(sync->storage_alarm));
+    add("sync_trust_alarm", yes_no(sync->trust_alarm));
+  }
+  if (!health.sync_policy_off) {
+    add("sync_certificate_days_left", optional_text(health.external.sync_certificate_days));
+  }
+  if (health.external.counter_link_on) {
+    add("counter_link_certificate_days_left", optional_text(health.external.counter_link_certificate_days));
+  }
+}
+
+std::string figures_csv(const dashboard::Dashboard& board, const std::vector<std::string>& ids,
+                        const std::optional<DeviceHealth>& device) {
   std::string out;
   append_csv_record(out, {"section", "day", "service", "figure", "value"});
   const auto today = date::format("%F", board.today.day);
@@ -206,6 +266,9 @@ std::string figures_csv(const dashboard::Dashboard& board, const std::vector<std
     add("trend", day_text, "", "median_wait_min", minutes_text(point.median_wait));
     add("trend", day_text, "", "nps", number_text(point.nps));
     add("trend", day_text, "", "complaints", point.complaints ? std::to_string(*point.complaints) : "");
+  }
+  if (device) {
+    append_device_figures(out, *device, today);
   }
   return out;
 }
@@ -313,6 +376,7 @@ void save_new_rollups(store::Database& db, const std::string& key, const dashboa
 }  // namespace
 
 void StaffDesk::refresh_dashboard() {
+  refresh_device_health();  // first: a full disk or a broken store must still show here
   const auto at = now();
   try {
     const auto& zone = branch_zone(m_config.kiosk.time_zone);
@@ -407,7 +471,7 @@ CsvExportResult StaffDesk::export_csv() {
 
   const auto figures_file = m_export_dir / (stem + "-figures.csv");
   const auto complaints_file = m_export_dir / (stem + "-complaints.csv");
-  if (!write_file(figures_file, figures_csv(*m_dashboard, service_ids(m_content)), result.error) ||
+  if (!write_file(figures_file, figures_csv(*m_dashboard, service_ids(m_content), m_device), result.error) ||
       !write_file(complaints_file, complaints, result.error)) {
     spdlog::error("CSV export failed: {}", result.error);
     m_last_export = result;

@@ -153,10 +153,13 @@ void StaffDesk::submit_pin() {
 }
 
 void StaffDesk::select_tab(const std::string& tab) {
-  for (const auto* known : {"queue", "today", "satisfaction", "complaints", "trend"}) {
+  for (const auto* known : {"queue", "today", "satisfaction", "complaints", "trend", "device"}) {
     if (tab == known) {
       m_tab = tab;
     }
+  }
+  if (m_tab == "device" && tab == "device") {
+    refresh_device_health();  // the printer or sync may have changed since staff mode opened
   }
 }
 
@@ -267,6 +270,7 @@ void StaffDesk::after_step(const staff::GateStep& step, const staff::StaffActor&
     m_actor = {};
     m_dashboard.reset();  // nothing of the dashboard stays in memory behind a customer
     m_complaint_facts.clear();
+    m_device.reset();
     m_tab = "queue";
     m_last_export.reset();
     m_last_reprint.reset();  // the new code never stays on screen behind a customer

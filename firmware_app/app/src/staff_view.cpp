@@ -12,6 +12,7 @@
 #include <map>
 
 #include "app/customer_desk.hpp"
+#include "app/device_health.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/print_coordinator.hpp"
 #include "app/staff_desk.hpp"
@@ -260,6 +261,192 @@ void trend_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, 
   vm.trend_caption = catalog.tr("Today is on the right. A short dash marks a day without data.");
 }
 
+// How long the oldest unconfirmed event has waited: minutes up to two hours, then hours, then days.
+std::string age_value(const i18n::Catalog& catalog, std::chrono::seconds age) {
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(age).count();
+  if (minutes < 120) {
+    return i18n::format_named(catalog.tr("{minutes} min"), {{"minutes", std::to_string(minutes)}});
+  }
+  const auto hours = minutes / 60;
+  if (hours < 48) {
+    return i18n::format_named(catalog.tr("{hours} h"), {{"hours", std::to_string(hours)}});
+  }
+  const auto days = static_cast<std::uint64_t>(hours / 24);
+  return i18n::format_named(catalog.tr_n("{count} day", "{count} days", days),
+                            {{"count", std::to_string(days)}});
+}
+
+// Bytes as staff read them on a disk: GB from 1 GB on, else MB (decimal units, as disks are sold).
+std::string size_value(const i18n::Catalog& catalog, std::uint64_t bytes) {
+  constexpr double k_gb = 1e9;
+  constexpr double k_mb = 1e6;
+  const auto value = static_cast<double>(bytes);
+  if (value >= k_gb) {
+    return i18n::format_named(catalog.tr("{size} GB"), {{"size", fmt::format("{:.1f}", value / k_gb)}});
+  }
+  return i18n::format_named(catalog.tr("{size} MB"), {{"size", fmt::format("{:.1f}", value / k_mb)}});
+}
+
+// The device tab: one status line each (no bars: these are states, not amounts). Every alert is said in
+// words beside its colour. Lines about sync appear only when sync runs; the certificate of the counter
+// link only when [counters] is on.
+void device_tab(const StaffDesk& staff, const i18n::Catalog& catalog, StaffDashboardVm& vm) {
+  namespace rules = domain::dashboard;
+  vm.section_title = catalog.tr("Device and sync");
+  vm.empty_text = catalog.tr("The device could not be read. See the log.");
+  const auto& reading = staff.device_health();
+  if (!reading) {
+    return;
+  }
+  const auto& health = *reading;
+  const auto& config = staff.config();
+  // An alert line says its alert first, in words ("Expired: Renew it now"): the drawing marks it too.
+  auto line = [&](std::string id, std::string_view label, std::string value, bool alert = false,
+                  std::string_view alert_text = {}) {
+    if (alert) {
+      value = i18n::format_named(catalog.tr("{alert}: {value}"),
+                                 {{"alert", std::string(alert_text)}, {"value", value}});
+    }
+    vm.bars.push_back({std::move(id), std::string(label), std::move(value), 0.0F, alert,
+                       alert ? std::string(alert_text) : std::string(), false});
+  };
+  auto count_events = [&](std::int64_t count) {
+    const auto n = static_cast<std::uint64_t>(std::max<std::int64_t>(0, count));
+    return i18n::format_named(catalog.tr_n("{count} event", "{count} events", n),
+                              {{"count", std::to_string(n)}});
+  };
+
+  const auto& printer = health.printer;
+  switch (printer.condition) {
+    case PrinterCondition::not_configured:
+      line("printer", catalog.tr("Printer"), std::string(catalog.tr("No printer configured")));
+      break;
+    case PrinterCondition::not_used_yet:
+      line("printer", catalog.tr("Printer"), std::string(catalog.tr("Not used yet")));
+      break;
+    case PrinterCondition::ok:
+      line("printer", catalog.tr("Printer"), std::string(catalog.tr("OK")));
+      break;
+    case PrinterCondition::faulted:
+      line("printer", catalog.tr("Printer"),
+           i18n::format_named(
+               catalog.tr("since {time}, {fault}"),
+               {{"time", printer.faulted_since
+                             ? local_time(config,
+                                          std::chrono::time_point_cast<std::chrono::milliseconds>(
+                                              *printer.faulted_since),
+                                          "%H:%M")
+                             : "-"},
+                {"fault", printer.last_fault}}),
+           true, catalog.tr("Fault"));
+      break;
+  }
+
+  if (health.disk) {
+    const auto share = rules::free_share(*health.disk);
+    line("disk", catalog.tr("Disk space"),
+         i18n::format_named(catalog.tr("{free} free of {size} ({percent} %)"),
+                            {{"free", size_value(catalog, health.disk->available)},
+                             {"size", size_value(catalog, health.disk->capacity)},
+                             {"percent", fmt::format("{:.0f}", std::floor(share * 100.0))}}),
+         rules::disk_low(*health.disk), catalog.tr("Low"));
+  } else {
+    line("disk", catalog.tr("Disk space"), std::string(catalog.tr("Could not be read")));
+  }
+  line("database", catalog.tr("Database"),
+       health.database_bytes ? size_value(catalog, *health.database_bytes)
+                             : std::string(catalog.tr("Could not be read")));
+
+  const auto& sync = health.external.sync;
+  const auto waiting = health.outbox_backlog.value_or(0);
+  if (health.sync_policy_off) {
+    line("sync", catalog.tr("Sync"),
+         i18n::format_named(catalog.tr_n("Sync is off: {count} event waits in the outbox",
+                                         "Sync is off: {count} events wait in the outbox",
+                                         static_cast<std::uint64_t>(std::max<std::int64_t>(0, waiting))),
+                            {{"count", std::to_string(waiting)}}));
+  } else if (!sync) {
+    line("sync", catalog.tr("Sync"),
+         i18n::format_named(
+             catalog.tr_n("{count} event waits in the outbox", "{count} events wait in the outbox",
+                          static_cast<std::uint64_t>(std::max<std::int64_t>(0, waiting))),
+             {{"count", std::to_string(waiting)}}),
+         true, catalog.tr("Not running"));
+  } else {
+    // A trust alarm (head office's certificate or pin refused) is why sync cannot connect, so it is said
+    // on this line rather than on one of its own: the lines must fit an 800x480 panel.
+    const std::string transport = sync->transport == "mqtt"    ? "MQTT"
+                                  : sync->transport == "https" ? "HTTPS"
+                                                               : "-";
+    const auto problem = sync->trust_alarm ? catalog.tr("Certificate refused") : catalog.tr("Offline");
+    if (sync->connected) {
+      line("sync", catalog.tr("Sync"),
+           i18n::format_named(catalog.tr("{transport}, connected"), {{"transport", transport}}),
+           sync->trust_alarm, problem);
+    } else {
+      const auto reason =
+          sync->last_disconnect_reason.empty() ? std::string("-") : sync->last_disconnect_reason;
+      // The alert ("Offline") says it is not connected; the line adds the transport and the reason.
+      line("sync", catalog.tr("Sync"), fmt::format("{}, {}", transport, reason), true, problem);
+    }
+    std::string backlog;
+    if (!sync->backlog_counted) {
+      backlog = catalog.tr("Not counted yet");
+    } else if (sync->backlog == 0) {
+      backlog = catalog.tr("Nothing waiting");
+    } else if (sync->oldest_unconfirmed_age) {
+      backlog = i18n::format_named(catalog.tr("{events}, oldest {age}"),
+                                   {{"events", count_events(sync->backlog)},
+                                    {"age", age_value(catalog, *sync->oldest_unconfirmed_age)}});
+    } else {
+      backlog = count_events(sync->backlog);
+    }
+    // The storage alarm (backlog near the cap, telemetry shed) belongs to this line for the same reason.
+    const bool stale = rules::backlog_stale(sync->oldest_unconfirmed_age);
+    // When both hold, "almost full" is the one to say: the age on the line already shows it is stale.
+    const auto backlog_problem = sync->storage_alarm ? catalog.tr("Almost full") : catalog.tr("Not moving");
+    line("backlog", catalog.tr("Waiting to send"), std::move(backlog), stale || sync->storage_alarm,
+         backlog_problem);
+    line("last_confirmation", catalog.tr("Last confirmed"),
+         sync->last_confirmation
+             ? local_time(config,
+                          std::chrono::time_point_cast<std::chrono::milliseconds>(*sync->last_confirmation),
+                          "%Y-%m-%d %H:%M")
+             : std::string(catalog.tr("Never")));
+    line("quarantined", catalog.tr("Held back"), count_events(sync->quarantined), sync->quarantined > 0,
+         catalog.tr("Ask head office"));
+  }
+
+  auto certificate = [&](std::string id, std::string_view label, std::optional<int> days) {
+    switch (rules::certificate_urgency(days)) {
+      case rules::CertificateUrgency::unknown:
+        line(std::move(id), label, std::string(catalog.tr("see the log")), true,
+             catalog.tr("Could not be read"));
+        break;
+      case rules::CertificateUrgency::fine:
+      case rules::CertificateUrgency::expiring: {
+        const auto n = static_cast<std::uint64_t>(*days);
+        line(std::move(id), label,
+             i18n::format_named(catalog.tr_n("{count} day left", "{count} days left", n),
+                                {{"count", std::to_string(n)}}),
+             rules::certificate_urgency(days) == rules::CertificateUrgency::expiring,
+             catalog.tr("Renew soon"));
+        break;
+      }
+      case rules::CertificateUrgency::expired:
+        line(std::move(id), label, std::string(catalog.tr("renew it now")), true, catalog.tr("Expired"));
+        break;
+    }
+  };
+  if (!health.sync_policy_off) {
+    certificate("sync_certificate", catalog.tr("Sync certificate"), health.external.sync_certificate_days);
+  }
+  if (health.external.counter_link_on) {
+    certificate("counter_certificate", catalog.tr("Counter link certificate"),
+                health.external.counter_link_certificate_days);
+  }
+}
+
 }  // namespace
 
 void KioskApp::reprint_acknowledgement(std::string_view complaint_id) {
@@ -377,9 +564,13 @@ void KioskApp::fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const {
       {"satisfaction", catalog.tr("Satisfaction")},
       {"complaints", catalog.tr("Complaints")},
       {"trend", catalog.tr("30 days")},
+      {"device", catalog.tr("Device")},
   };
   for (const auto& [id, label] : tabs) {
     board_vm.tabs.push_back({id, std::string(label), tab == id});
+  }
+  if (tab == "device" && m_staff != nullptr) {
+    device_tab(*m_staff, catalog, board_vm);  // shown even when the store's figures fail: a full disk, say
   }
   const auto* board = m_staff != nullptr ? m_staff->dashboard() : nullptr;
   if (board == nullptr) {
@@ -391,7 +582,9 @@ void KioskApp::fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const {
                                          {{"who", actor.slot_id.empty() ? std::string("-") : actor.slot_id},
                                           {"time", local_time(m_config, m_staff->dashboard_at(), "%H:%M")}});
   const auto& language = current_language();
-  if (tab == "today") {
+  if (tab == "device") {
+    // filled above
+  } else if (tab == "today") {
     today_tab(*board, catalog, board_vm);
   } else if (tab == "satisfaction") {
     satisfaction_tab(*board, catalog, board_vm);

@@ -284,6 +284,30 @@ OutboxCounts Outbox::counts_by_state() const {
   return counts;
 }
 
+OutboxCounts Outbox::unconfirmed_counts() const {
+  Statement query(m_db,
+                  "SELECT state, count(*) FROM outbox WHERE state IN ('pending', 'sent', 'quarantined') "
+                  "GROUP BY state");
+  OutboxCounts counts;
+  while (query.step()) {
+    const std::int64_t count = query.column_int64(1);
+    switch (parse_state(query.column_text(0)).value_or(OutboxState::confirmed)) {
+      case OutboxState::pending:
+        counts.pending = count;
+        break;
+      case OutboxState::sent:
+        counts.sent = count;
+        break;
+      case OutboxState::quarantined:
+        counts.quarantined = count;
+        break;
+      case OutboxState::confirmed:
+        break;
+    }
+  }
+  return counts;
+}
+
 std::optional<OutboxRow> Outbox::find(std::int64_t seq) const {
   return find(seq, nullptr);
 }

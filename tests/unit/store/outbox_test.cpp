@@ -143,6 +143,12 @@ TEST_F(StoreOutbox, StateTransitions) {
   EXPECT_EQ(counts.sent, 1);     // 5
   EXPECT_EQ(counts.confirmed, 3);
   EXPECT_EQ(counts.quarantined, 0);
+  // The dashboard's count reads only the rows not yet confirmed.
+  const OutboxCounts unconfirmed = outbox().unconfirmed_counts();
+  EXPECT_EQ(unconfirmed.pending, 2);
+  EXPECT_EQ(unconfirmed.sent, 1);
+  EXPECT_EQ(unconfirmed.confirmed, 0);
+  EXPECT_EQ(unconfirmed.quarantined, 0);
   EXPECT_EQ(outbox().state_of(99), std::nullopt);
   EXPECT_TRUE(outbox().mark_sent({}) == 0);
   (void)seqs;
@@ -164,6 +170,8 @@ TEST_F(StoreOutbox, QuarantinedRowsStepOutOfTheQueue) {
   EXPECT_EQ(outbox().mark_confirmed_up_to(3), 2);
   EXPECT_EQ(outbox().state_of(2), OutboxState::quarantined);
   EXPECT_EQ(outbox().counts_by_state().quarantined, 1);
+  EXPECT_EQ(outbox().unconfirmed_counts().quarantined, 1);
+  EXPECT_EQ(outbox().unconfirmed_counts().pending, 0);
 }
 
 TEST_F(StoreOutbox, AnUnreadableRowIsQuarantinedInsteadOfBlockingTheQueue) {

@@ -4,8 +4,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "ui/screens.hpp"
 
@@ -49,15 +51,49 @@ float draw_header(const app::StaffDashboardVm& vm, app::Intents& intents, DrawCo
   return row;
 }
 
+// One row of tabs, each as wide as its label needs plus an equal share of the rest, so six tabs fit an
+// 800x480 panel; two rows of equal tabs when even that is too narrow. A label is never cut, and each tab
+// keeps a full touch target.
 float draw_tabs(const app::StaffDashboardVm& vm, app::Intents& intents, DrawContext& context, Rect area) {
   const auto& layout = context.layout;
   const float row = layout.min_target;
   const float gap = layout.gap * 0.4F;
-  const float width =
-      (area.w - gap * static_cast<float>(vm.tabs.size() - 1)) / static_cast<float>(vm.tabs.size());
-  float x = area.x;
+  const std::size_t count = vm.tabs.size();
+  if (count == 0) {
+    return 0.0F;
+  }
+  ImFont* font = context.fonts.get(FontRole::small);
+  // The button pads its label by layout.gap on each side; a little more keeps the fit off the edge.
+  const float padding = 2.5F * layout.gap;
+  std::vector<float> widths;
+  float natural = 0.0F;
   for (const auto& tab : vm.tabs) {
-    const Rect rect{x, area.y, width, row};
+    const auto& label = tab.label;
+    widths.push_back(
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0F, label.data(), label.data() + label.size()).x +
+        padding);
+    natural += widths.back();
+  }
+  const float room = area.w - gap * static_cast<float>(count - 1);
+  std::size_t per_row = count;
+  if (natural <= room) {
+    const float share = (room - natural) / static_cast<float>(count);
+    for (auto& width : widths) {
+      width += share;
+    }
+  } else {
+    per_row = (count + 1) / 2;
+    const float width = (area.w - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    std::fill(widths.begin(), widths.end(), width);
+  }
+  float x = area.x;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto& tab = vm.tabs[i];
+    if (i % per_row == 0) {
+      x = area.x;
+    }
+    const Rect rect{x, area.y + static_cast<float>(i / per_row) * (row + gap), widths[i], row};
+    x += widths[i] + gap;
     if (button(context, "staff.tab." + tab.id, tab.label, rect,
                tab.selected ? ButtonKind::primary : ButtonKind::secondary, FontRole::small)) {
       intents.emit(Kind::choose, tab.id);
@@ -67,9 +103,9 @@ float draw_tabs(const app::StaffDashboardVm& vm, app::Intents& intents, DrawCont
                      3.0F * layout.scale},
                 context.palette.primary_text);
     }
-    x += width + gap;
   }
-  return row;
+  const std::size_t rows = (count + per_row - 1) / per_row;
+  return static_cast<float>(rows) * row + static_cast<float>(rows - 1) * gap;
 }
 
 float draw_figures(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
@@ -115,6 +151,37 @@ void draw_empty_list(const app::StaffDashboardVm& vm, DrawContext& context, Rect
              {.role = FontRole::body, .smallest = FontRole::small, .colour = context.palette.text});
 }
 
+void draw_hatch(ImDrawList* draw_list, const Rect& box, float scale, ImU32 colour) {
+  const float spacing = 10.0F * scale;
+  const int strokes = static_cast<int>(std::ceil(box.w / spacing));
+  for (int stroke = 0; stroke < strokes; ++stroke) {
+    const float hx = box.x + static_cast<float>(stroke) * spacing;
+    draw_list->AddLine({hx, box.bottom()}, {std::min(hx + box.h, box.right()), box.y}, colour, 1.5F);
+  }
+}
+
+// A status line (StaffBarVm::track false): the value in the bar's room. An alert line starts with a
+// hatched alert-coloured square; its value already says the alert in words, as an alert bar does.
+void draw_status_line(const app::StaffBarVm& line, DrawContext& context, Rect area) {
+  const auto& layout = context.layout;
+  const auto& palette = context.palette;
+  float text_x = area.x;
+  if (line.alert) {
+    const float side = std::min(area.h * 0.6F, context.fonts.get(FontRole::small)->FontSize * 0.9F);
+    const Rect marker{area.x, area.y + (area.h - side) * 0.5F, side, side};
+    auto* draw_list = ImGui::GetWindowDrawList();
+    draw_list->AddRectFilled({marker.x, marker.y}, {marker.right(), marker.bottom()}, u32(k_alert));
+    draw_hatch(draw_list, marker, layout.scale, u32(palette.background));
+    text_x += side + layout.gap * 0.3F;
+  }
+  text_block(context, "staff.bar." + line.id + ".value", line.value,
+             Rect{text_x, area.y, area.right() - text_x, area.h},
+             {.role = FontRole::small,
+              .smallest = FontRole::small,
+              .colour = palette.text,
+              .centre_vertically = true});
+}
+
 void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
   const auto& layout = context.layout;
   const auto& palette = context.palette;
@@ -124,7 +191,11 @@ void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area)
     draw_empty_list(vm, context, area);
     return;
   }
-  const float row = std::min(line * 1.2F, area.h / static_cast<float>(vm.bars.size()));
+  // Status lines may take two lines of text where there is room (a portrait screen), so a long reason
+  // (a disconnect, a printer fault) wraps instead of being cut.
+  const bool status_only =
+      std::none_of(vm.bars.begin(), vm.bars.end(), [](const app::StaffBarVm& bar) { return bar.track; });
+  const float row = std::min(line * (status_only ? 2.2F : 1.2F), area.h / static_cast<float>(vm.bars.size()));
   if (row < context.fonts.get(FontRole::small)->FontSize) {
     return;  // no room at this size: the figures above still say it
   }
@@ -140,19 +211,17 @@ void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area)
                 .smallest = FontRole::small,
                 .colour = palette.text,
                 .centre_vertically = true});
+    if (!bar.track) {
+      draw_status_line(bar, context, Rect{area.x + label_width, y, area.w - label_width, row});
+      continue;
+    }
     const Rect track{area.x + label_width, y + row * 0.2F, bar_width, row * 0.6F};
     draw_list->AddRect({track.x, track.y}, {track.right(), track.bottom()}, u32(palette.outline));
     const float filled = std::max(2.0F, track.w * std::clamp(bar.fraction, 0.0F, 1.0F));
     const Rgb colour = bar.alert ? k_alert : palette.primary;
     draw_list->AddRectFilled({track.x, track.y}, {track.x + filled, track.bottom()}, u32(colour));
     if (bar.alert) {  // diagonal hatch: alert bars differ in shape too
-      const float spacing = 10.0F * layout.scale;
-      const int strokes = static_cast<int>(std::ceil(filled / spacing));
-      for (int stroke = 0; stroke < strokes; ++stroke) {
-        const float hx = track.x + static_cast<float>(stroke) * spacing;
-        draw_list->AddLine({hx, track.bottom()}, {std::min(hx + track.h, track.x + filled), track.y},
-                           u32(palette.background), 1.5F);
-      }
+      draw_hatch(draw_list, Rect{track.x, track.y, filled, track.h}, layout.scale, u32(palette.background));
     }
     const std::string value = bar.alert ? bar.value + " - " + bar.alert_text : bar.value;
     text_block(context, "staff.bar." + bar.id + ".value", value,
@@ -317,7 +386,7 @@ void draw_staff_dashboard(const app::StaffDashboardVm& vm, app::Intents& intents
   area = area.below(line, layout.gap * 0.3F);
   const float tabs = draw_tabs(vm, intents, context, area);
   area = area.below(tabs, layout.gap * 0.5F);
-  if (vm.figures.empty() && vm.trend.empty()) {
+  if (vm.figures.empty() && vm.trend.empty() && vm.bars.empty()) {
     text_block(context, "staff.bars.empty", vm.empty_text, area.take_top(line * 2.0F),
                {.role = FontRole::body, .colour = palette.text});
     return;

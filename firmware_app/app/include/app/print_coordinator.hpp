@@ -15,6 +15,7 @@
 #include "app/config.hpp"
 #include "app/customer_desk.hpp"
 #include "app/customer_desk_types.hpp"
+#include "app/device_health.hpp"
 
 namespace kiosk::print {
 class PrintSpooler;
@@ -53,6 +54,8 @@ class PrintCoordinator {
   bool busy() const;
   // The printer's state for staff and logs: "ok", or the last fault with its time.
   std::string health_text() const;
+  // The same for the staff dashboard, to be translated there.
+  PrinterHealthView printer_health() const;
   // The last print document's bytes (for tests and `simulate` summaries).
   std::uint64_t jobs_submitted() const { return m_next_job - 1; }
   std::uint64_t jobs_failed() const { return m_failed; }

@@ -13,6 +13,8 @@
 //   state is saved whenever it changes, so a restart does not reset a lockout.
 // - The dashboard is computed from the store when staff mode opens and when staff ask to refresh it,
 //   never while customers use the kiosk.
+// - The device tab's health (printer, disk, database size, outbox, and what the provider gives of sync and
+//   the counter link) is read at the same moments and when the device tab is selected, never per frame.
 
 #include <chrono>
 #include <filesystem>
@@ -24,6 +26,7 @@
 
 #include "app/config.hpp"
 #include "app/customer_desk.hpp"
+#include "app/device_health.hpp"
 #include "domain/dashboard/dashboard.hpp"
 #include "domain/staff/audit.hpp"
 #include "domain/staff/staff_gate.hpp"
@@ -40,6 +43,7 @@ class Transaction;
 namespace kiosk::app {
 
 struct DeskContent;
+class PrintCoordinator;
 
 // What the PIN pad shows besides the keys.
 enum class PinPadNotice {
@@ -115,7 +119,7 @@ class StaffDesk {
   bool staff_input();
   void sign_out();
   void customer_session_started();
-  // The dashboard tab on screen ("queue", "today", "satisfaction", "complaints", "trend").
+  // The dashboard tab on screen ("queue", "today", "satisfaction", "complaints", "trend", "device").
   const std::string& dashboard_tab() const { return m_tab; }
   void select_tab(const std::string& tab);
   // Screenshots only: computes the figures without opening staff mode (the gate stays closed, so no staff
@@ -126,11 +130,21 @@ class StaffDesk {
   const domain::dashboard::Dashboard* dashboard() const { return m_dashboard ? &*m_dashboard : nullptr; }
   // The complaint facts the dashboard was computed from (ComplaintFigures::open_by_deadline indexes them).
   const std::vector<domain::dashboard::ComplaintFact>& complaint_facts() const { return m_complaint_facts; }
+
+  // The device tab. The printer (may be null: none) and the provider (may be empty: no sync runner and
+  // no counter link known) must outlive the desk or be replaced before they go; the composition root
+  // clears the provider before it stops sync.
+  void attach_printer(const PrintCoordinator* printing) { m_printing = printing; }
+  void set_device_health_provider(DeviceHealthProvider provider) { m_health_provider = std::move(provider); }
+  // Reads the device's health now (also part of refresh_dashboard()).
+  void refresh_device_health();
+  const std::optional<DeviceHealth>& device_health() const { return m_device; }
   domain::EventTime dashboard_at() const { return m_dashboard_at; }
   const DeskContent& content() const { return m_content; }
   const KioskConfig& config() const { return m_config; }
   // Writes two CSV files (RFC 4180: CRLF, fields quoted when needed, UTF-8 without a byte-order mark)
-  // into the export folder: "<stem>-figures.csv" (section, day, service, figure, value) and
+  // into the export folder: "<stem>-figures.csv" (section, day, service, figure, value; the device tab's
+  // last reading is section "device") and
   // "<stem>-complaints.csv" (the open complaints by deadline, contact details masked). Audited as
   // csv_exported with the stem as target. `file` in the result is the figures file.
   CsvExportResult export_csv();
@@ -185,6 +199,9 @@ class StaffDesk {
   std::string m_tab = "queue";
   std::size_t m_complaints_from = 0;
   std::optional<LastReprint> m_last_reprint;
+  const PrintCoordinator* m_printing = nullptr;
+  DeviceHealthProvider m_health_provider;
+  std::optional<DeviceHealth> m_device;
 };
 
 }  // namespace kiosk::app

@@ -38,6 +38,10 @@ struct StaffBarVm {
   float fraction = 0.0F;  // 0..1
   bool alert = false;
   std::string alert_text;
+  // False: a status line (the device tab's printer, sync, certificates): no bar is drawn and the value
+  // takes the bar's room. An alert status line is marked in the alert colour, and its `value` already
+  // starts with `alert_text` in words (translated punctuation: "{alert}: {value}").
+  bool track = true;
 };
 
 // One day of the trend chart: a column `fraction` high, or a gap marker when the day has no data.
@@ -59,7 +63,7 @@ struct StaffComplaintRowVm {
 };
 
 struct StaffTabVm {
-  std::string id;  // "queue", "today", "satisfaction", "complaints", "trend"
+  std::string id;  // "queue", "today", "satisfaction", "complaints", "trend", "device"
   std::string label;
   bool selected = false;
 };

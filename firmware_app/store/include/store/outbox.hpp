@@ -115,6 +115,10 @@ class Outbox {
   bool quarantine(std::int64_t seq, std::string_view reason);
 
   OutboxCounts counts_by_state() const;
+  // The same for the rows not yet confirmed (pending, sent, quarantined; `confirmed` stays 0): one index
+  // search per state, so its cost follows the backlog, not the years of confirmed rows counts_by_state
+  // walks (~80 ms per million rows). For the staff dashboard, which reads it on the UI thread.
+  OutboxCounts unconfirmed_counts() const;
   // The row with this seq in any state, or nullopt.
   std::optional<OutboxRow> find(std::int64_t seq) const;
   // The same, opening a sealed body with `open_with` (see OutboxRow::data_readable).

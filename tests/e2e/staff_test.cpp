@@ -12,6 +12,8 @@
 #include "app/device_health.hpp"
 #include "app/staff_desk.hpp"
 #include "platform/input.hpp"
+#include "store/statement.hpp"
+#include "store/store.hpp"
 #include "temp_dir.hpp"
 #include "ui_harness.hpp"
 
@@ -127,6 +129,11 @@ TEST_F(Staff, HoldingAHomeScreenCornerEndsTheCustomerSessionFirst) {
 }
 
 TEST_F(Staff, TheRightPinOpensTheDashboardWithTodaysFigures) {
+  // The attract screen's loop rolled the closed days up before anyone asked (29 closed days of the trend).
+  ui.wait(1s);
+  store::Statement rolled_up(ui.store()->database(), "SELECT count(*) FROM dashboard_days");
+  ASSERT_TRUE(rolled_up.step());
+  EXPECT_EQ(rolled_up.column_int64(0), 29);
   add_branch_activity(ui);
   hold_corner();
   ASSERT_EQ(ui.vm().screen, app::ScreenId::staff_pin);

@@ -320,6 +320,9 @@ bool KioskApp::tick(TimePoint now) {
     end_session(now);
   }
   const bool adopted = adopt_pending_content();
+  if (m_staff != nullptr && !in_customer_session() && !staff_screen_shown()) {
+    m_staff->roll_up_closed_days();
+  }
   const auto visible = visible_timers(now);
   const bool changed = visible != m_last_visible || printed || staff_changed || adopted;
   m_last_visible = visible;

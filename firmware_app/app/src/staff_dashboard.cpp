@@ -378,6 +378,34 @@ void save_new_rollups(store::Database& db, const std::string& key, const dashboa
 void StaffDesk::refresh_dashboard() {
   refresh_device_health();  // first: a full disk or a broken store must still show here
   const auto at = now();
+  if (auto reading = read_dashboard(at)) {
+    m_dashboard = std::move(reading->board);
+    m_complaint_facts = std::move(reading->complaints);
+    m_dashboard_at = at;
+  } else {
+    m_dashboard.reset();
+    m_complaint_facts.clear();
+  }
+}
+
+bool StaffDesk::roll_up_closed_days() {
+  const auto at = now();
+  if (m_rollups_due && at < *m_rollups_due) {
+    return false;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  if (!read_dashboard(at)) {
+    m_rollups_due = at + std::chrono::minutes{10};  // the store failed: try again later, not every frame
+    return true;
+  }
+  spdlog::info(
+      "dashboard: closed days rolled up in {} ms",
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+          .count());
+  return true;
+}
+
+std::optional<StaffDesk::DashboardReading> StaffDesk::read_dashboard(domain::EventTime at) {
   try {
     const auto& zone = branch_zone(m_config.kiosk.time_zone);
     const dashboard::DashboardSettings settings;
@@ -389,18 +417,19 @@ void StaffDesk::refresh_dashboard() {
     const auto since = facts_since(windows, rollups);
     const auto tickets = repository.tickets(since, ids);
     const auto answers = survey_facts(repository.survey_responses(since), m_content, ids);
+    DashboardReading reading;
     // Complaints stay read over the whole trend: few rows, and the complaints tab lists them.
-    m_complaint_facts = repository.complaints(windows.front().start);
+    reading.complaints = repository.complaints(windows.front().start);
     // Who is open, as the counter consoles set it (app::CounterDesk writes counter_states).
     const auto counters = repository.counters(ids);
-    const dashboard::DashboardInput input{tickets, answers, m_complaint_facts, counters, ids.size()};
-    m_dashboard = dashboard::compute_dashboard(input, rollups, at, zone, settings);
-    m_dashboard_at = at;
-    save_new_rollups(m_store.database(), key, *m_dashboard, rollups, at);
+    const dashboard::DashboardInput input{tickets, answers, reading.complaints, counters, ids.size()};
+    reading.board = dashboard::compute_dashboard(input, rollups, at, zone, settings);
+    save_new_rollups(m_store.database(), key, reading.board, rollups, at);
+    m_rollups_due = windows.back().end;  // today's end: yesterday is then a closed day to roll up
+    return reading;
   } catch (const std::exception& error) {
     spdlog::error("dashboard not computed: {}", error.what());
-    m_dashboard.reset();
-    m_complaint_facts.clear();
+    return std::nullopt;
   }
 }
 

@@ -104,6 +104,24 @@ TEST_F(StaffDashboardTest, TheNextDaySavesYesterdayAndStillEqualsTheFullRead) {
   EXPECT_TRUE(rolled == full);
 }
 
+// Between customers the desk rolls the closed days up once a day, without staff and without keeping any
+// figure, so the first refresh of a day reads only today's facts.
+TEST_F(StaffDashboardTest, ClosedDaysAreRolledUpBetweenCustomersOncePerDay) {
+  EXPECT_TRUE(staff->roll_up_closed_days());
+  EXPECT_EQ(staff->dashboard(), nullptr);  // nothing of the figures stays in memory
+  EXPECT_EQ(count("SELECT count(*) FROM dashboard_days"), 29);
+  EXPECT_FALSE(staff->roll_up_closed_days());  // done for today
+  set_clock(test_support::oslo(date::year{2026} / November / date::day{24}, 23h + 59min));
+  EXPECT_FALSE(staff->roll_up_closed_days());
+  // After midnight the 24th is a closed day: it is saved before anyone opens the dashboard.
+  set_clock(test_support::oslo(date::year{2026} / November / date::day{25}, 0h + 1min));
+  EXPECT_TRUE(staff->roll_up_closed_days());
+  EXPECT_EQ(count("SELECT count(*) FROM dashboard_days WHERE local_day = '2026-11-24'"), 1);
+  // The point is the one the staff refresh uses (and equal to reading every fact).
+  store->database().exec("UPDATE dashboard_days SET check_ins = 777 WHERE local_day = '2026-11-24'");
+  EXPECT_EQ(refreshed().trend[k_today - 1].check_ins, 777U);  // the 24th, now the day before today
+}
+
 TEST_F(StaffDashboardTest, AnotherTimeZoneNeverReusesThePoints) {
   refreshed();
   store->database().exec("UPDATE dashboard_days SET check_ins = 999 WHERE local_day = '2026-11-23'");

@@ -2,8 +2,8 @@
 // The desk's private state, shared by its feature files (tickets, complaints, surveys).
 
 #include <date/tz.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <memory>
@@ -37,8 +37,9 @@ struct CustomerDesk::Impl {
   domain::complaints::BusinessCalendar calendar;
   domain::complaints::PriorityRules priority_rules;
   DeviceRandom random;
-  domain::surveys::RepeatGuard repeat_guard;  // in memory: a repeat is a tap within seconds, not across restarts
-  std::function<void()> committed;            // told after every commit (wakes the sync thread)
+  domain::surveys::RepeatGuard
+      repeat_guard;                 // in memory: a repeat is a tap within seconds, not across restarts
+  std::function<void()> committed;  // told after every commit (wakes the sync thread)
 
   UtcTime now() const { return std::chrono::floor<std::chrono::seconds>(clock.utc_now()); }
   domain::EventRecord event(std::string type, nlohmann::json data) const;

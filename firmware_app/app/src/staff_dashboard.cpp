@@ -259,6 +259,17 @@ std::string figures_csv(const dashboard::Dashboard& board, const std::vector<std
   add("complaints", today, "", "overdue", std::to_string(complaints.overdue));
   add("complaints", today, "", "ack_overdue", std::to_string(complaints.ack_overdue));
   add("complaints", today, "", "due_within_day", std::to_string(complaints.due_within_day));
+  // Open complaints and today's new ones per taxonomy product, and per product/issue (issue ids are unique
+  // only within their product), most open first.
+  for (const auto& count : complaints.by_product) {
+    add("complaints_by_product", today, "", count.product + ".open", std::to_string(count.open));
+    add("complaints_by_product", today, "", count.product + ".new_today", std::to_string(count.new_today));
+  }
+  for (const auto& count : complaints.by_issue) {
+    const auto name = count.product + "/" + count.issue;
+    add("complaints_by_issue", today, "", name + ".open", std::to_string(count.open));
+    add("complaints_by_issue", today, "", name + ".new_today", std::to_string(count.new_today));
+  }
   // A day without data is written with empty values: a gap, never a zero.
   for (const auto& point : board.trend) {
     const auto day_text = date::format("%F", point.day);

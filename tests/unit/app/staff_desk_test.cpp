@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -247,14 +248,23 @@ TEST_F(StaffDeskTest, ExportsFiguresAndOpenComplaintsWithContactMasked) {
   ASSERT_GE(figures.size(), 2U);
   EXPECT_EQ(figures[0], (std::vector<std::string>{"section", "day", "service", "figure", "value"}));
   bool found_waiting = false;
+  std::map<std::string, std::string> by_category;
   for (const auto& record : figures) {
     ASSERT_EQ(record.size(), 5U);
     if (record[0] == "queue_now" && record[2].empty() && record[3] == "waiting") {
       EXPECT_EQ(record[4], "1");
       found_waiting = true;
     }
+    if (record[0] == "complaints_by_product" || record[0] == "complaints_by_issue") {
+      by_category[record[3]] = record[4];
+    }
   }
   EXPECT_TRUE(found_waiting);
+  const std::string issue = "branch_service/" + submission.issue_id;
+  EXPECT_EQ(by_category, (std::map<std::string, std::string>{{"branch_service.open", "1"},
+                                                             {"branch_service.new_today", "1"},
+                                                             {issue + ".open", "1"},
+                                                             {issue + ".new_today", "1"}}));
 
   auto complaints_file = result.file;
   complaints_file.replace_filename(result.file.filename().string().replace(

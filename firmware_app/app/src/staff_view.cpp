@@ -113,11 +113,22 @@ void today_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, 
   };
 }
 
+// NPS per trend day on the card's scale: -100 at the bottom, +100 at the top.
+std::vector<std::optional<float>> nps_sparkline(const dashboard::Dashboard& board) {
+  std::vector<std::optional<float>> points;
+  for (const auto& point : board.trend) {
+    points.push_back(point.nps ? std::optional<float>(static_cast<float>((*point.nps + 100.0) / 200.0))
+                               : std::nullopt);
+  }
+  return points;
+}
+
 void satisfaction_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, StaffDashboardVm& vm) {
   const auto& overall = board.satisfaction.overall;
   vm.section_title = catalog.tr("Satisfaction today");
   vm.figures = {
-      {"nps", std::string(catalog.tr("NPS")), decimal_value(catalog, overall.nps.score, 0)},
+      {"nps", std::string(catalog.tr("NPS today; line: 30 days")),
+       decimal_value(catalog, overall.nps.score, 0), nps_sparkline(board)},
       {"csat", std::string(catalog.tr("Satisfied (CSAT)")),
        overall.csat.percent ? percent_value(catalog, *overall.csat.percent / 100.0)
                             : std::string(catalog.tr("No data"))},
@@ -247,8 +258,16 @@ void trend_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, 
     highest = std::max(highest, point.check_ins.value_or(0));
     total += point.check_ins.value_or(0);
   }
+  std::chrono::milliseconds longest_median{0};
+  for (const auto& point : board.trend) {
+    longest_median = std::max(longest_median, point.median_wait.value_or(std::chrono::milliseconds{0}));
+  }
   vm.figures = {{"trend_total", std::string(catalog.tr("Check-ins")), count_text(total)},
-                {"trend_highest", std::string(catalog.tr("Busiest day")), count_text(highest)}};
+                {"trend_highest", std::string(catalog.tr("Busiest day")), count_text(highest)},
+                {"trend_longest_median", std::string(catalog.tr("Longest median wait")),
+                 minutes_value(catalog, longest_median.count() > 0
+                                            ? std::optional<std::chrono::milliseconds>(longest_median)
+                                            : std::nullopt)}};
   for (std::size_t i = 0; i < board.trend.size(); ++i) {
     const auto& point = board.trend[i];
     StaffTrendDayVm day;
@@ -256,9 +275,14 @@ void trend_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, 
     day.today = i + 1 == board.trend.size();
     day.fraction =
         highest == 0 ? 0.0F : static_cast<float>(point.check_ins.value_or(0)) / static_cast<float>(highest);
+    if (point.median_wait && longest_median.count() > 0) {
+      day.line = static_cast<float>(point.median_wait->count()) / static_cast<float>(longest_median.count());
+    }
     vm.trend.push_back(day);
   }
-  vm.trend_caption = catalog.tr("Today is on the right. A short dash marks a day without data.");
+  vm.trend_caption = catalog.tr(
+      "Columns: check-ins. Line with dots: median wait, the top is the longest. Today is on the "
+      "right; a short dash marks a day without data.");
 }
 
 // How long the oldest unconfirmed event has waited: minutes up to two hours, then hours, then days.

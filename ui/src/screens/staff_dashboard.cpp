@@ -108,6 +108,37 @@ float draw_tabs(const app::StaffDashboardVm& vm, app::Intents& intents, DrawCont
   return static_cast<float>(rows) * row + static_cast<float>(rows - 1) * gap;
 }
 
+// A line through the points that have data (it breaks at a day without), each point a dot: the shape, not
+// the colour, says "line". Points are spread evenly across `area`, values 0..1 from its bottom to its top.
+void draw_point_line(const std::vector<std::optional<float>>& points, Rect area, float dot, ImU32 colour) {
+  if (points.empty() || area.w <= 0.0F || area.h <= 0.0F) {
+    return;
+  }
+  auto* draw_list = ImGui::GetWindowDrawList();
+  const float step = area.w / static_cast<float>(points.size());
+  std::optional<ImVec2> previous;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (!points[i]) {
+      previous.reset();
+      continue;
+    }
+    const ImVec2 at{area.x + step * (static_cast<float>(i) + 0.5F),
+                    area.bottom() - area.h * std::clamp(*points[i], 0.0F, 1.0F)};
+    if (previous) {
+      draw_list->AddLine(*previous, at, colour, std::max(1.5F, dot * 0.5F));
+    }
+    draw_list->AddCircleFilled(at, dot, colour);
+    previous = at;
+  }
+}
+
+void draw_sparkline(const std::vector<std::optional<float>>& points, Rect area, DrawContext& context) {
+  auto* draw_list = ImGui::GetWindowDrawList();
+  draw_list->AddLine({area.x, area.bottom()}, {area.right(), area.bottom()}, u32(context.palette.outline),
+                     1.0F);
+  draw_point_line(points, area, 1.5F * context.layout.scale, u32(context.palette.secondary_text));
+}
+
 float draw_figures(const app::StaffDashboardVm& vm, DrawContext& context, Rect area) {
   if (vm.figures.empty()) {
     return 0.0F;
@@ -127,9 +158,18 @@ float draw_figures(const app::StaffDashboardVm& vm, DrawContext& context, Rect a
     const Rect inner = card.inset(layout.gap * 0.25F);
     text_block(context, "staff.figure." + figure.id + ".label", figure.label, inner.take_top(label_height),
                {.role = FontRole::small, .smallest = FontRole::small, .colour = palette.secondary_text});
+    const Rect value_area{inner.x, inner.y + label_height, inner.w, inner.h - label_height};
+    const float value_width = figure.spark.empty() ? value_area.w : value_area.w * 0.5F;
     text_block(context, "staff.figure." + figure.id, figure.value,
-               Rect{inner.x, inner.y + label_height, inner.w, inner.h - label_height},
+               Rect{value_area.x, value_area.y, value_width, value_area.h},
                {.role = FontRole::title, .smallest = FontRole::small, .colour = palette.secondary_text});
+    if (!figure.spark.empty()) {
+      draw_sparkline(
+          figure.spark,
+          Rect{value_area.x + value_width, value_area.y, value_area.w - value_width, value_area.h}.inset(
+              layout.gap * 0.15F),
+          context);
+    }
   }
   return card_height;
 }
@@ -369,6 +409,13 @@ void draw_trend(const app::StaffDashboardVm& vm, DrawContext& context, Rect area
                          u32(palette.text), 0.0F, 0, 2.0F);
     }
   }
+  std::vector<std::optional<float>> waits;
+  for (const auto& day : vm.trend) {
+    waits.push_back(day.line);
+  }
+  // Over the columns, in the text colour: dots joined by a line, on the chart's own height.
+  draw_point_line(waits, Rect{chart.x, chart.y + 4.0F * layout.scale, chart.w, chart.h - 8.0F * layout.scale},
+                  3.5F * layout.scale, u32(palette.text));
 }
 
 }  // namespace

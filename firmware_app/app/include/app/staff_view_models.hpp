@@ -3,6 +3,7 @@
 // mode is open; they have no customer bar.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct StaffFigureVm {
   std::string id;  // stable: "waiting", "median_wait", ...
   std::string label;
   std::string value;  // formatted, with its unit; "–" with no data
+  // A sparkline beside the value: one point per trend day, oldest first, 0..1 of the card's scale;
+  // nullopt is a day without data (the line breaks there). Empty: no sparkline.
+  std::vector<std::optional<float>> spark = {};
 };
 
 // A horizontal bar: its length is `fraction` of the widest; `alert` is said in `alert_text` as well as
@@ -49,6 +53,7 @@ struct StaffTrendDayVm {
   bool has_data = false;
   float fraction = 0.0F;
   bool today = false;
+  std::optional<float> line;  // the line over the columns (median wait), 0..1; nullopt: no point that day
 };
 
 // One open complaint in the complaints tab. `alert` is said in `alert_text` as well as drawn.

@@ -360,6 +360,12 @@ TEST(StaffCharts, TheTrendHasAWaitLineAndTheNpsCardASparkline) {
         "'{{\"nps\":{}}}', {}, 0)",
         back, back % 2 == 0 ? 10 : 3, ms(issued + std::chrono::minutes{30})));
   }
+  // Today: one answer with a comment and a score for the cash service.
+  db.exec(fmt::format(
+      "INSERT INTO survey_responses (id, survey_id, survey_version, triggered_by, service_id, language, "
+      "answers_json, submitted_at, probable_repeat) VALUES ('s-today', 'visit', 1, 'visit', 'cash', 'en', "
+      "'{{\"nps\":9,\"what_to_improve\":\"More chairs by the window\"}}', {}, 0)",
+      std::chrono::floor<std::chrono::milliseconds>(ui.clock().utc_now()).time_since_epoch().count()));
   // The attract loop already rolled those days up empty; facts written into closed days afterwards are
   // not something a running kiosk does, so start the roll-ups again.
   db.exec("DELETE FROM dashboard_days");
@@ -377,7 +383,11 @@ TEST(StaffCharts, TheTrendHasAWaitLineAndTheNpsCardASparkline) {
   ASSERT_TRUE(ui.tap("staff.tab.satisfaction"));
   const auto& nps = ui.vm().staff_dashboard.figures.front();
   ASSERT_EQ(nps.spark.size(), 30U);
-  EXPECT_FALSE(nps.spark[29]);  // no answers today: a break, not a zero
+  ASSERT_TRUE(nps.spark[29]);  // today's promoter
+  EXPECT_FLOAT_EQ(*nps.spark[29], 1.0F);
+  EXPECT_NE(ui.widgets().find("staff.bar.comment.0.value"), nullptr);
+  EXPECT_EQ(ui.widgets().find("staff.bar.comment.0.value")->text, "\"More chairs by the window\"");
+  EXPECT_EQ(ui.widgets().find("staff.bar.satisfaction.0.value")->text, "NPS 100 (1)");
   ASSERT_TRUE(nps.spark[28] && nps.spark[27]);
   EXPECT_FLOAT_EQ(*nps.spark[27], 1.0F);  // two days back: a promoter, NPS +100
   EXPECT_FLOAT_EQ(*nps.spark[28], 0.0F);  // yesterday: a detractor, NPS -100

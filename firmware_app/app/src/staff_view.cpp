@@ -123,7 +123,53 @@ std::vector<std::optional<float>> nps_sparkline(const dashboard::Dashboard& boar
   return points;
 }
 
-void satisfaction_tab(const dashboard::Dashboard& board, const i18n::Catalog& catalog, StaffDashboardVm& vm) {
+// One service's scores in a line: "NPS 40 (5) - CSAT 80 % (5) - CES 5.2 (3)"; scores without answers are
+// left out.
+std::string service_scores(const dashboard::SatisfactionFigures& figures, const i18n::Catalog& catalog) {
+  std::vector<std::string> parts;
+  if (figures.nps.score) {
+    parts.push_back(fmt::format("NPS {:.0f} ({})", *figures.nps.score, figures.nps.count()));
+  }
+  if (figures.csat.percent) {
+    parts.push_back(fmt::format("CSAT {} ({})", percent_value(catalog, *figures.csat.percent / 100.0),
+                                figures.csat.count));
+  }
+  if (figures.ces.mean) {
+    parts.push_back(fmt::format("CES {:.1f} ({})", *figures.ces.mean, figures.ces.count));
+  }
+  return fmt::format("{}", fmt::join(parts, " - "));
+}
+
+// Per service with answers, then the newest comments: status lines (no bar) under the NPS breakdown.
+void satisfaction_lines(const StaffDesk& staff, const dashboard::Satisfaction& satisfaction,
+                        const i18n::Catalog& catalog, const std::string& language, StaffDashboardVm& vm) {
+  for (std::size_t i = 0; i < satisfaction.services.size(); ++i) {
+    const auto scores = service_scores(satisfaction.services[i], catalog);
+    if (!scores.empty()) {
+      StaffBarVm line;
+      line.id = "satisfaction." + std::to_string(i);
+      line.label = service_name(staff.content(), static_cast<dashboard::ServiceIndex>(i), language);
+      line.value = scores;
+      line.track = false;
+      vm.bars.push_back(std::move(line));
+    }
+  }
+  constexpr std::size_t k_comments_shown = 3;
+  const auto& comments = satisfaction.overall.comments;
+  for (std::size_t i = 0; i < comments.size() && i < k_comments_shown; ++i) {
+    const auto& comment = comments[i];
+    StaffBarVm line;
+    line.id = "comment." + std::to_string(i);
+    line.label = i18n::format_named(catalog.tr("Comment at {time}"),
+                                    {{"time", local_time(staff.config(), comment.at, "%H:%M")}});
+    line.value = "\"" + comment.text + "\"";
+    line.track = false;
+    vm.bars.push_back(std::move(line));
+  }
+}
+
+void satisfaction_tab(const StaffDesk& staff, const dashboard::Dashboard& board, const i18n::Catalog& catalog,
+                      const std::string& language, StaffDashboardVm& vm) {
   const auto& overall = board.satisfaction.overall;
   vm.section_title = catalog.tr("Satisfaction today");
   vm.figures = {
@@ -134,6 +180,9 @@ void satisfaction_tab(const dashboard::Dashboard& board, const i18n::Catalog& ca
                             : std::string(catalog.tr("No data"))},
       {"ces", std::string(catalog.tr("Ease (CES, 1 to 7)")), decimal_value(catalog, overall.ces.mean, 1)},
       {"answers", std::string(catalog.tr("Answers")), count_text(overall.answers)},
+      {"repeat_share", std::string(catalog.tr("Probable repeat presses")),
+       overall.repeat_share ? percent_value(catalog, *overall.repeat_share)
+                            : std::string(catalog.tr("No data"))},
   };
   const auto total = std::max<std::size_t>(1, overall.nps.count());
   vm.bars_title = catalog.tr("NPS answers");
@@ -147,6 +196,7 @@ void satisfaction_tab(const dashboard::Dashboard& board, const i18n::Catalog& ca
     bar("passives", catalog.tr("Passives (7-8)"), overall.nps.passives, false);
     bar("detractors", catalog.tr("Detractors (0-6)"), overall.nps.detractors, overall.nps.detractors > 0);
   }
+  satisfaction_lines(staff, board.satisfaction, catalog, language, vm);
   vm.empty_text = catalog.tr("No survey answers today.");
 }
 
@@ -611,7 +661,7 @@ void KioskApp::fill_staff_vm(const i18n::Catalog& catalog, FrameVm& vm) const {
   } else if (tab == "today") {
     today_tab(*board, catalog, board_vm);
   } else if (tab == "satisfaction") {
-    satisfaction_tab(*board, catalog, board_vm);
+    satisfaction_tab(*m_staff, *board, catalog, language, board_vm);
   } else if (tab == "complaints") {
     complaints_tab(*m_staff, m_printing, *board, catalog, language, board_vm);
   } else if (tab == "trend") {

@@ -235,15 +235,17 @@ void draw_bars(const app::StaffDashboardVm& vm, DrawContext& context, Rect area)
   // (a disconnect, a printer fault) wraps instead of being cut.
   const bool status_only =
       std::none_of(vm.bars.begin(), vm.bars.end(), [](const app::StaffBarVm& bar) { return bar.track; });
-  const float row = std::min(line * (status_only ? 2.2F : 1.2F), area.h / static_cast<float>(vm.bars.size()));
-  if (row < context.fonts.get(FontRole::small)->FontSize) {
-    return;  // no room at this size: the figures above still say it
-  }
+  // Rows share the room down to one line of text each; what does not fit then is left out from the end
+  // (the view-model lists the most important first; the CSV export has everything).
+  const float row =
+      std::max(context.fonts.get(FontRole::small)->FontSize * 1.1F,
+               std::min(line * (status_only ? 2.2F : 1.2F), area.h / static_cast<float>(vm.bars.size())));
+  const auto rows_fit = static_cast<std::size_t>(std::max(0.0F, std::floor(area.h / row)));
   const float label_width = area.w * 0.34F;
   const float value_width = area.w * 0.22F;
   const float bar_width = area.w - label_width - value_width - layout.gap;
   auto* draw_list = ImGui::GetWindowDrawList();
-  for (std::size_t i = 0; i < vm.bars.size(); ++i) {
+  for (std::size_t i = 0; i < vm.bars.size() && i < rows_fit; ++i) {
     const auto& bar = vm.bars[i];
     const float y = area.y + static_cast<float>(i) * row;
     text_block(context, "staff.bar." + bar.id + ".label", bar.label, Rect{area.x, y, label_width, row},

@@ -393,6 +393,18 @@ TEST(StaffCharts, TheTrendHasAWaitLineAndTheNpsCardASparkline) {
   EXPECT_FLOAT_EQ(*nps.spark[27], 1.0F);  // two days back: a promoter, NPS +100
   EXPECT_FLOAT_EQ(*nps.spark[28], 0.0F);  // yesterday: a detractor, NPS -100
   check_legible(ui, "satisfaction_sparkline");
+
+  // The export has the service's scores (and never the comment, a customer's free text).
+  ASSERT_TRUE(ui.tap("staff.dashboard.export"));
+  std::string figures;
+  for (const auto& entry : std::filesystem::directory_iterator(ui.data_dir() / "exports")) {
+    if (entry.path().filename().string().ends_with("-figures.csv")) {
+      figures = file_text(entry.path());
+    }
+  }
+  EXPECT_NE(figures.find(",cash,nps,100.0\r\n"), std::string::npos) << figures.substr(0, 2000);
+  EXPECT_NE(figures.find(",cash,nps_answers,1\r\n"), std::string::npos);
+  EXPECT_EQ(figures.find("More chairs"), std::string::npos);
 }
 
 class StaffTabs : public ::testing::TestWithParam<std::string> {};

@@ -252,6 +252,20 @@ std::string figures_csv(const dashboard::Dashboard& board, const std::vector<std
   add("satisfaction", today, "", "ces_answers", std::to_string(satisfaction.ces.count));
   add("satisfaction", today, "", "answers", std::to_string(satisfaction.answers));
   add("satisfaction", today, "", "probable_repeats", std::to_string(satisfaction.probable_repeats));
+  // Per service, for the services with answers today (comments stay out: customers' free text).
+  for (std::size_t i = 0; i < board.satisfaction.services.size() && i < ids.size(); ++i) {
+    const auto& service = board.satisfaction.services[i];
+    if (service.answers == 0) {
+      continue;
+    }
+    add("satisfaction", today, ids[i], "nps", number_text(service.nps.score));
+    add("satisfaction", today, ids[i], "nps_answers", std::to_string(service.nps.count()));
+    add("satisfaction", today, ids[i], "csat_percent", number_text(service.csat.percent));
+    add("satisfaction", today, ids[i], "csat_answers", std::to_string(service.csat.count));
+    add("satisfaction", today, ids[i], "ces_mean", number_text(service.ces.mean));
+    add("satisfaction", today, ids[i], "ces_answers", std::to_string(service.ces.count));
+    add("satisfaction", today, ids[i], "answers", std::to_string(service.answers));
+  }
   const auto& complaints = board.complaints;
   add("complaints", today, "", "new_today", std::to_string(complaints.new_today));
   add("complaints", today, "", "resolved_today", std::to_string(complaints.resolved_today));

@@ -196,12 +196,7 @@ void StaffDesk::replace_pin_slots(const std::vector<std::string>& pin_hashes) {
                  staff::to_string(step.mode), actor.slot_id);
     audit(staff::StaffAction::staff_signed_out, actor, "pin_slots_replaced",
           m_gate.lock_state() != m_saved_lock);
-    // Nothing of the dashboard stays in memory behind the next customer (as after_step does).
-    m_actor = {};
-    m_dashboard.reset();
-    m_complaint_facts.clear();
-    m_tab = "queue";
-    m_last_export.reset();
+    forget_staff_view();
   }
 }
 
@@ -267,20 +262,25 @@ void StaffDesk::after_step(const staff::GateStep& step, const staff::StaffActor&
   spdlog::info("staff: {} (mode {})", staff::to_string(step.event), staff::to_string(step.mode));
   record(step, actor_before);
   if (step.mode != StaffMode::unlocked) {
-    m_actor = {};
-    m_dashboard.reset();  // nothing of the dashboard stays in memory behind a customer
-    m_complaint_facts.clear();
-    m_device.reset();
-    m_tab = "queue";
-    m_last_export.reset();
-    m_last_reprint.reset();  // the new code never stays on screen behind a customer
-    m_complaints_from = 0;
+    forget_staff_view();
   }
   if (step.mode == StaffMode::closed) {
     m_pin.clear();
     m_lock_notice_open = false;
     m_notice = PinPadNotice::none;
   }
+}
+
+// Nothing of the dashboard, and no reprinted lookup code, stays in memory behind the next customer.
+void StaffDesk::forget_staff_view() {
+  m_actor = {};
+  m_dashboard.reset();
+  m_complaint_facts.clear();
+  m_device.reset();
+  m_tab = "queue";
+  m_last_export.reset();
+  m_last_reprint.reset();
+  m_complaints_from = 0;
 }
 
 void StaffDesk::record(const staff::GateStep& step, const staff::StaffActor& actor) {

@@ -124,8 +124,11 @@ TEST_F(RuntimeConfigAppTest, AConfigUpdateWaitsForTheCustomerThenChangesIdleTime
 }
 
 TEST_F(RuntimeConfigAppTest, StaffModeOpenedWithARemovedSlotClosesAndIsAudited) {
+  const auto receipt = desk->submit_complaint(complaint("The card machine kept my card"));
+  ASSERT_TRUE(receipt.ok());
   ASSERT_TRUE(unlock_with("2468"));
   ASSERT_EQ(staff->mode(), StaffMode::unlocked);
+  ASSERT_TRUE(staff->reprint_acknowledgement(receipt.value->id));  // a new code now on the staff screen
 
   // A bundle that keeps the manager's slot leaves staff mode open.
   pending.offer(bundle(R"({"staff": {"pin_hashes": [")" + std::string(k_manager_entry) + R"(", ")" +
@@ -138,6 +141,7 @@ TEST_F(RuntimeConfigAppTest, StaffModeOpenedWithARemovedSlotClosesAndIsAudited) 
   EXPECT_TRUE(app->tick(start + 2s));
   EXPECT_EQ(staff->mode(), StaffMode::closed);
   EXPECT_EQ(staff->dashboard(), nullptr) << "nothing of the dashboard stays behind";
+  EXPECT_FALSE(staff->last_reprint()) << "nor the reprinted lookup code";
   const auto rows = store::StaffAuditRepository(store->database()).latest(1);
   ASSERT_EQ(rows.size(), 1U);
   EXPECT_EQ(rows[0].action, "staff_signed_out");

@@ -189,6 +189,8 @@ class StaffDesk {
   void append_audit(store::Transaction& transaction, domain::staff::StaffAction action,
                     const domain::staff::StaffActor& actor, std::string target);
   void after_step(const domain::staff::GateStep& step, const domain::staff::StaffActor& actor_before);
+  // Once staff mode has closed: drops the signed-in actor and everything the staff screens showed.
+  void forget_staff_view();
 
   store::Store& m_store;
   KioskConfig m_config;

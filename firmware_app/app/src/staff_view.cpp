@@ -17,6 +17,7 @@
 #include "app/print_coordinator.hpp"
 #include "app/staff_desk.hpp"
 #include "domain/complaints/status.hpp"
+#include "domain/complaints/taxonomy.hpp"
 #include "flows/flows.hpp"
 #include "i18n/catalog.hpp"
 
@@ -209,12 +210,8 @@ std::optional<std::string_view> after_prefix(std::string_view argument, std::str
 }
 
 std::string product_name(const StaffDesk& staff, const std::string& product_id, const std::string& language) {
-  for (const auto& product : staff.content().taxonomy.products) {
-    if (product.id == product_id) {
-      return product.name.in(language);
-    }
-  }
-  return product_id;
+  const auto* product = domain::complaints::find_product(staff.content().taxonomy, product_id);
+  return product != nullptr ? product->name.in(language) : product_id;
 }
 
 StaffComplaintRowVm complaint_row(const StaffDesk& staff, const dashboard::ComplaintFact& fact,
